@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.js';
+import { migrations } from './migrations/index.js';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { DB } from './schema.js';
+
+export interface Database {
+  readonly db: Kysely<DB>;
+  readonly kind: 'embedded' | 'postgres';
+  /** The PGlite instance in embedded mode. */
+  readonly pglite?: PGlite;
+  /** Resolves when the database answers a trivial query. */
+  ping(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Called for errors on idle pooled connections (they must never crash the process). */
+  onPoolError?: (err: Error) => void;
+  /** Loads a PGlite data folder from a dump instead of a directory (tests). */
+  pgliteDump?: Blob;
+}
+
+/** Opens PGlite (embedded) or a pg pool (postgres) behind one Kysely instance. */
+export async function openDatabase(
+  settings: Config['database'],
+  options: OpenOptions = {},
+): Promise<Database> {
+  if (settings.kind === 'embedded') {
+    const pglite = options.pgliteDump
+      ? await PGlite.create({ loadDataDir: options.pgliteDump })
+      : await openPGliteDir(settings.dir);
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+    return {
+      db,
+      kind: 'embedded',
+      pglite,
+      async ping() {
+        await sql`select 1`.execute(db);
+      },
+      async close() {
+        await db.destroy();
+        await pglite.close();
+      },
+    };
+  }
+  const pool = new pg.Pool({
+    connectionString: settings.url,
+    max: settings.poolMax,
+    connectionTimeoutMillis: 3000,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: 15_000,
+  });
+  pool.on('error', (err) => options.onPoolError?.(err));
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'postgres',
+    async ping(timeoutMs = 2000) {
+      const client = await pool.connect();
+      try {
+        await client.query({ text: 'select 1', query_timeout: timeoutMs } as pg.QueryConfig);
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+async function openPGliteDir(dir: string): Promise<PGlite> {
+  if (dir.startsWith('memory://')) return PGlite.create(dir);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return PGlite.create(dir);
+}
+
+/** Applies every pending migration; returns the names applied. Throws on the first failure. */
+export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { Redis } from 'ioredis';
+import type { Config } from '../config.js';
+import { type Database, migrateToLatest, openDatabase } from '../db/database.js';
+import { memoryAttemptLimiter, redisAttemptLimiter } from './lib/attempt-limiter.js';
+import { authRepo } from './modules/auth/auth.repo.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { authService } from './modules/auth/auth.service.js';
+import { createTokenSigner } from './modules/auth/tokens.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { authenticatePlugin } from './plugins/authenticate.js';
+import { errorsPlugin } from './plugins/errors.js';
+
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.currentPassword',
+  '*.newPassword',
+  '*.refreshToken',
+  '*.accessToken',
+  '*.token',
+  '*.jwtSecret',
+];
+
+export interface AppDeps {
+  /** An already-open database (tests share one); otherwise the app opens and closes its own. */
+  database?: Database;
+  /** Skip migrations (when the caller already ran them). */
+  skipMigrations?: boolean;
+  /** Extra pino options, e.g. a destination stream in tests. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    database: Database;
+    redis: Redis | null;
+  }
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Builds the whole nodeprep HTTP application. The caller listens (or injects) and closes it. */
+export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? {
+      level: config.logLevel,
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    trustProxy: config.trustProxy,
+    bodyLimit: config.bodyLimitBytes,
+    handlerTimeout: config.requestTimeoutMs,
+    requestTimeout: config.requestTimeoutMs + 5000,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const ownsDatabase = !deps.database;
+  const database =
+    deps.database ??
+    (await openDatabase(config.database, {
+      onPoolError: (err) => app.log.warn({ err }, 'idle database connection failed'),
+    }));
+  if (!deps.skipMigrations) {
+    const applied = await migrateToLatest(database.db);
+    if (applied.length) app.log.info({ applied }, 'database migrated');
+  }
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, {
+        maxRetriesPerRequest: 1,
+        connectTimeout: 2000,
+        enableOfflineQueue: true,
+        lazyConnect: false,
+      })
+    : null;
+  redis?.on('error', (err) => app.log.warn({ err: err.message }, 'redis connection error'));
+
+  app.decorate('config', config);
+  app.decorate('database', database);
+  app.decorate('redis', redis);
+  app.addHook('onClose', async () => {
+    if (redis) await redis.quit().catch(() => redis.disconnect());
+    if (ownsDatabase) await database.close();
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  // External plugins first.
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        // Highlighted code carries its colours in style attributes; no inline <style> or script.
+        styleSrcAttr: ["'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+      },
+    },
+    hsts: config.cookieSecure,
+  });
+  if (config.corsOrigins.length) {
+    await app.register(cors, { origin: [...config.corsOrigins], credentials: true });
+  }
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimit.max,
+    timeWindow: config.rateLimit.windowS * 1000,
+    ...(redis ? { redis, nameSpace: 'nodeprep:ratelimit:', skipOnError: true } : {}),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'nodeprep API',
+        version: '1',
+        description:
+          'Errors are RFC 9457 problem details (application/problem+json) with a stable `code`. Authenticate with `Authorization: Bearer <accessToken>`.',
+      },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+
+  // App plugins.
+  const indexHtml = path.join(config.webDir, 'index.html');
+  await app.register(errorsPlugin, {
+    fallback: async (request, reply) => {
+      const wantsPage =
+        (request.method === 'GET' || request.method === 'HEAD') &&
+        !request.url.startsWith('/api/') &&
+        (request.headers.accept ?? '').includes('text/html');
+      if (!wantsPage || !fs.existsSync(indexHtml)) return false;
+      await reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return true;
+    },
+  });
+  const signer = createTokenSigner(config.jwtSecret, config.accessTokenTtlS);
+  await app.register(authenticatePlugin, { signer });
+
+  // Routes.
+  await app.register(healthRoutes);
+  app.get('/openapi.json', { schema: { hide: true }, config: { rateLimit: false } }, async () =>
+    app.swagger(),
+  );
+  await app.register(authRoutes, {
+    service: authService({
+      repo: authRepo(database.db),
+      signer,
+      limiter: redis ? redisAttemptLimiter(redis) : memoryAttemptLimiter(),
+      accessTokenTtlS: config.accessTokenTtlS,
+      refreshTokenTtlS: config.refreshTokenTtlS,
+      loginLimits: config.loginLimits,
+    }),
+    cookieSecure: config.cookieSecure,
+    authRateLimit: config.rateLimit.authMax,
+  });
+
+  // The web app (built by `npm run build:web`).
+  await app.register(fastifyStatic, {
+    root: fs.existsSync(config.webDir) ? config.webDir : path.resolve('web'),
+    wildcard: false,
+    index: false,
+    serve: fs.existsSync(config.webDir),
+    setHeaders: (res, file) => {
+      res.header(
+        'cache-control',
+        file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    },
+  });
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => {
+    if (!fs.existsSync(indexHtml)) {
+      return reply
+        .type('text/plain')
+        .send('The web app is not built yet: run `npm run build:web`. The API is at /docs.');
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+
+  return app;
+}

@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+import { type AppDeps, buildApp } from './app.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  /** Stops accepting, finishes in-flight requests, closes the database and Redis. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts nodeprep and installs graceful shutdown on SIGTERM and SIGINT.
+ * `extend` lets a caller add routes before listening (used by tests of the shutdown itself).
+ */
+export async function startServer(
+  config: Config,
+  deps: AppDeps & { extend?: (app: FastifyInstance) => void | Promise<void> } = {},
+): Promise<RunningServer> {
+  const started = performance.now();
+  const app = await buildApp(config, deps);
+  await deps.extend?.(app);
+  const address = await app.listen({ port: config.port, host: config.host });
+  app.log.info(
+    { database: app.database.kind, redis: Boolean(app.redis), ms: Math.round(performance.now() - started) },
+    `nodeprep is ready at ${address.replace('127.0.0.1', 'localhost')}`,
+  );
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= app.close();
+    return stopping;
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+      const force = setTimeout(() => {
+        app.log.error('shutdown took longer than 10 s; exiting');
+        process.exit(1);
+      }, 10_000);
+      force.unref();
+      stop().then(
+        () => process.exit(0),
+        (err) => {
+          app.log.error({ err }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
+  return { app, url: address, stop };
+}
