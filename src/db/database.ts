@@ -54,7 +54,10 @@ export async function openDatabase(
     idleTimeoutMillis: 30_000,
     statement_timeout: 15_000,
   });
-  pool.on('error', (err) => options.onPoolError?.(err));
+  // A lost connection must never crash the process: report it; the pool reconnects on demand.
+  const report = (err: Error) => options.onPoolError?.(err);
+  pool.on('error', report);
+  pool.on('connect', (client) => client.on('error', report));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

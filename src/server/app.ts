@@ -106,8 +106,15 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     if (redis) await redis.quit().catch(() => redis.disconnect());
     if (ownsDatabase) await database.close();
   });
+  // While shutting down, answers to requests already in flight close their connection, so
+  // keep-alive sockets do not hold the server open.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (closing) reply.header('connection', 'close');
   });
 
   // External plugins first.

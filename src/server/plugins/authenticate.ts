@@ -15,7 +15,7 @@ declare module 'fastify' {
     actor: Actor | null;
   }
   interface FastifyInstance {
-    /** onRequest hook for routes that need a signed-in user. */
+    /** preValidation hook for routes that need a signed-in user (after rate limiting, before validation). */
     requireAuth: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
   }
 }

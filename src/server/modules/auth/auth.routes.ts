@@ -129,7 +129,7 @@ export async function authRoutes(
   r.get(
     '/api/v1/me',
     {
-      onRequest: app.requireAuth,
+      preValidation: app.requireAuth,
       schema: { tags: ['account'], summary: 'The signed-in user', response: { 200: userView } },
     },
     async (request) => service.me(actorOf(request)),
@@ -138,7 +138,7 @@ export async function authRoutes(
   r.post(
     '/api/v1/me/password',
     {
-      onRequest: app.requireAuth,
+      preValidation: app.requireAuth,
       config: strict,
       schema: {
         tags: ['account'],
@@ -163,7 +163,7 @@ export async function authRoutes(
   r.get(
     '/api/v1/me/export',
     {
-      onRequest: app.requireAuth,
+      preValidation: app.requireAuth,
       schema: {
         tags: ['account'],
         summary: 'Export all of my data as JSON',
@@ -179,7 +179,7 @@ export async function authRoutes(
   r.delete(
     '/api/v1/me',
     {
-      onRequest: app.requireAuth,
+      preValidation: app.requireAuth,
       config: strict,
       schema: {
         tags: ['account'],

@@ -1,0 +1,103 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from '../../src/db/database.js';
+import { freshDatabase, testDatabaseKind } from '../helpers/databases.js';
+
+const exec = promisify(execFile);
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'np-cli-'));
+let pgUrl: string | undefined;
+let pgDatabase: (Database & { url?: string }) | undefined;
+
+async function cli(...args: string[]) {
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    NODE_EXTRA_CA_CERTS: '',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: pgUrl ?? '',
+  };
+  try {
+    const r = await exec(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], { env });
+    return { code: 0, out: r.stdout + r.stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, out: e.stdout + e.stderr };
+  }
+}
+
+async function withDb<T>(fn: (d: Database) => Promise<T>): Promise<T> {
+  const d = pgUrl
+    ? await openDatabase({ kind: 'postgres', url: pgUrl, poolMax: 1 })
+    : await openDatabase({ kind: 'embedded', dir: path.join(dataDir, 'pglite') });
+  try {
+    return await fn(d);
+  } finally {
+    await d.close();
+  }
+}
+
+beforeAll(async () => {
+  if (testDatabaseKind === 'postgres') {
+    // An empty database: the CLI must create the schema itself.
+    pgDatabase = await freshDatabase();
+    await pgDatabase.db.schema.dropTable('refresh_tokens').execute();
+    await pgDatabase.db.schema.dropTable('users').execute();
+    await pgDatabase.db.schema.dropTable('kysely_migration').execute();
+    await pgDatabase.db.schema.dropTable('kysely_migration_lock').execute();
+    pgUrl = pgDatabase.url;
+  }
+});
+afterAll(async () => {
+  await pgDatabase?.close();
+});
+
+describe('nodeprep CLI', { timeout: 120_000 }, () => {
+  it('db migrate applies the migrations once, then reports the database up to date', async () => {
+    const first = await cli('db', 'migrate');
+    expect(first).toMatchObject({ code: 0 });
+    expect(first.out).toContain('applied: 0001-accounts');
+    const second = await cli('db', 'migrate');
+    expect(second.out).toContain('the database is up to date');
+  });
+
+  it('user promote adds a role to an existing user', async () => {
+    await withDb((d) =>
+      d.db
+        .insertInto('users')
+        .values({ email: 'lead@example.com', name: 'Lead', password_hash: 'x' })
+        .execute(),
+    );
+    const res = await cli('user', 'promote', 'lead@example.com', 'lead');
+    expect(res.code).toBe(0);
+    expect(res.out).toContain('lead@example.com now has roles: learner, lead');
+    const row = await withDb((d) =>
+      d.db
+        .selectFrom('users')
+        .select('roles')
+        .where('email', '=', 'lead@example.com')
+        .executeTakeFirstOrThrow(),
+    );
+    expect(row.roles).toEqual(['learner', 'lead']);
+  });
+
+  it('user promote names the problem: unknown user, unknown role', async () => {
+    const unknown = await cli('user', 'promote', 'nobody@example.com', 'admin');
+    expect(unknown.code).toBe(1);
+    expect(unknown.out).toContain('No user with e-mail nobody@example.com');
+    const badRole = await cli('user', 'promote', 'lead@example.com', 'king');
+    expect(badRole.code).toBe(64);
+    expect(badRole.out).toContain('role must be one of: learner, interviewer, lead, admin');
+  });
+
+  it('a bad environment variable stops the command with its name', async () => {
+    const r = await exec(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'db', 'migrate'], {
+      env: { ...process.env, NODE_EXTRA_CA_CERTS: '', DATA_DIR: dataDir, DATABASE_POOL_MAX: 'lots' },
+    }).catch((e) => e);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('DATABASE_POOL_MAX');
+  });
+});

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/database.js';
+import { bearer, createTestApp, register, type TestApp } from '../helpers/app.js';
+import { freshDatabase, testDatabaseKind, testRedisUrl } from '../helpers/databases.js';
+import { startProxy } from '../helpers/tcp-proxy.js';
+
+describe('health', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('/healthz answers 200 while the process lives', async () => {
+    const res = await t.app.inject({ url: '/healthz' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('/readyz answers 200 when the database (and Redis, if configured) answer', async () => {
+    const res = await t.app.inject({ url: '/readyz' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().checks.database).toEqual({ status: 'ok', kind: testDatabaseKind });
+    if (testRedisUrl) expect(res.json().checks.redis).toEqual({ status: 'ok' });
+  });
+});
+
+describe.runIf(testDatabaseKind === 'postgres')('when PostgreSQL becomes unreachable', () => {
+  it('answers 503 with Retry-After, reports it in /readyz, and recovers without a restart', async () => {
+    const real = await freshDatabase();
+    const target = new URL(real.url!);
+    const proxy = await startProxy(Number(target.port || 5432), target.hostname);
+    const viaProxy = new URL(real.url!);
+    viaProxy.port = String(proxy.port);
+    const database = await openDatabase({ kind: 'postgres', url: viaProxy.toString(), poolMax: 4 });
+    const t = await createTestApp({}, { database });
+    try {
+      const { json } = await register(t.app);
+      await proxy.cut();
+      const ready = await t.app.inject({ url: '/readyz' });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json().checks.database.status).toBe('unavailable');
+      const me = await t.app.inject({ url: '/api/v1/me', headers: bearer(json.accessToken) });
+      expect(me.statusCode).toBe(503);
+      expect(me.json().code).toBe('database_unavailable');
+      expect(Number(me.headers['retry-after'])).toBeGreaterThan(0);
+
+      await proxy.restore();
+      expect((await t.app.inject({ url: '/readyz' })).statusCode).toBe(200);
+      expect((await t.app.inject({ url: '/api/v1/me', headers: bearer(json.accessToken) })).statusCode).toBe(
+        200,
+      );
+    } finally {
+      await t.close();
+      await database.close();
+      await proxy.close();
+      await real.close();
+    }
+  });
+});
+
+describe.runIf(testRedisUrl)('when Redis becomes unreachable', () => {
+  it('/readyz answers 503 naming Redis, and 200 again once it is back', async () => {
+    const target = new URL(testRedisUrl!);
+    const proxy = await startProxy(Number(target.port || 6379), target.hostname);
+    target.port = String(proxy.port);
+    const t = await createTestApp({ REDIS_URL: target.toString() });
+    try {
+      expect((await t.app.inject({ url: '/readyz' })).statusCode).toBe(200);
+      await proxy.cut();
+      const down = await t.app.inject({ url: '/readyz' });
+      expect(down.statusCode).toBe(503);
+      expect(down.json().checks.redis.status).toBe('unavailable');
+      expect(down.json().checks.database.status).toBe('ok');
+      await proxy.restore();
+      await expect
+        .poll(async () => (await t.app.inject({ url: '/readyz' })).statusCode, { timeout: 10_000 })
+        .toBe(200);
+    } finally {
+      await t.close();
+      await proxy.close();
+    }
+  });
+});
