@@ -58,6 +58,14 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
   LOGIN_FAILURE_WINDOW_S: z.coerce.number().int().min(1).default(900),
   CONTENT_DIR: z.string().min(1).default('./content'),
+  CONTENT_CHECK_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .default('postgres://postgres@127.0.0.1:5432/postgres'),
+  CONTENT_CHECK_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .default('redis://127.0.0.1:6379'),
   WEB_DIR: z.string().min(1).default('./web/dist'),
 });
 
@@ -90,6 +98,13 @@ export interface Config {
     readonly windowS: number;
   };
   readonly contentDir: string;
+  /** Services the content check gives to examples that declare `needs`, and its stamp file. */
+  readonly contentCheck: {
+    readonly postgresUrl: string;
+    readonly redisUrl: string;
+    readonly stampFile: string;
+    readonly renderCacheFile: string;
+  };
   readonly webDir: string;
 }
 
@@ -173,10 +188,27 @@ export function buildConfig(env: Env, overrides: Partial<Config> = {}): Config {
       windowS: env.LOGIN_FAILURE_WINDOW_S,
     },
     contentDir: path.resolve(env.CONTENT_DIR),
+    contentCheck: {
+      postgresUrl: env.CONTENT_CHECK_DATABASE_URL,
+      redisUrl: env.CONTENT_CHECK_REDIS_URL,
+      stampFile: path.resolve('.cache', 'content-check.json'),
+      renderCacheFile: path.resolve('.cache', 'render-cache.json'),
+    },
     webDir: path.resolve(env.WEB_DIR),
     ...overrides,
   };
   return Object.freeze(config);
+}
+
+/** The content check's settings alone: needs no data folder or secrets. */
+export function contentCheckConfig(env: Env = parseEnv(process.env)) {
+  return {
+    contentDir: path.resolve(env.CONTENT_DIR),
+    postgresUrl: env.CONTENT_CHECK_DATABASE_URL,
+    redisUrl: env.CONTENT_CHECK_REDIS_URL,
+    stampFile: path.resolve('.cache', 'content-check.json'),
+    renderCacheFile: path.resolve('.cache', 'render-cache.json'),
+  };
 }
 
 /** Reads and validates the process environment once. */

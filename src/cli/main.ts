@@ -1,5 +1,10 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.js';
+import { ConfigError, contentCheckConfig, loadConfig } from '../config.js';
+import { ContentCheckFailed, defaultScratchRoot, syncIfChanged } from '../content/auto-sync.js';
+import { checkContent, summaryTable, writeCheckStamp } from '../content/check.js';
+import { loadCurriculum } from '../content/load.js';
+import { createRenderer } from '../content/render.js';
+import { renderCurriculum } from '../content/sync.js';
 import { isRole, roles } from '../core/access.js';
 import { isAppError } from '../core/errors.js';
 import { migrateToLatest, openDatabase } from '../db/database.js';
@@ -15,6 +20,10 @@ Usage:
   nodeprep serve [--port N] [--host H]     start the web app and API (default http://localhost:3000)
   nodeprep db migrate                      apply pending database migrations
   nodeprep user promote <email> <role>     add a role (${roles.join(', ')}) to a user
+  nodeprep content check [--no-run] [--require-services]
+                                           validate content/ and run every example on Node.js
+  nodeprep content build                   validate content/ and pre-render it (cached in .cache/)
+  nodeprep content sync [--force]          check, then load content/ into the database
   nodeprep help                            this text
 
 Configuration comes from environment variables; see the README.`;
@@ -29,6 +38,39 @@ async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>
   } finally {
     await database.close();
   }
+}
+
+async function contentCheckCommand(execute: boolean, requireServices: boolean): Promise<number> {
+  const settings = contentCheckConfig();
+  const tty = process.stderr.isTTY;
+  let lastLine = 0;
+  const result = await checkContent({
+    ...settings,
+    scratchRoot: defaultScratchRoot(),
+    execute,
+    requireServices,
+    onProgress: (done, total, label) => {
+      if (tty) process.stderr.write(`\r\x1b[2Kchecking [${done}/${total}] ${label.slice(0, 60)}`);
+      else if (done === total || done - lastLine >= 25) {
+        lastLine = done;
+        process.stderr.write(`checking [${done}/${total}]\n`);
+      }
+    },
+  });
+  if (tty) process.stderr.write('\r\x1b[2K');
+  for (const p of result.problems)
+    console.log(`${p.file}:${p.line}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`);
+  if (result.problems.length) console.log('');
+  console.log(summaryTable(result.curriculum));
+  console.log('');
+  const ran = result.executed
+    ? `ran ${result.executed.ran} programs${result.executed.skipped ? ` (${result.executed.skipped} skipped: a service was unreachable)` : ''} in ${(result.executed.ms / 1000).toFixed(1)} s; `
+    : 'examples not run (--no-run); ';
+  console.log(
+    `${ran}${result.errors} errors, ${result.warnings} warnings; ${(result.ms / 1000).toFixed(1)} s in all`,
+  );
+  if (result.errors === 0 && execute) writeCheckStamp(settings.stampFile, result);
+  return result.errors ? 1 : 0;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -71,6 +113,70 @@ export async function main(argv: string[]): Promise<number> {
       });
       console.log(`${user.email} now has roles: ${user.roles.join(', ')}`);
       return 0;
+    }
+    case 'content': {
+      const { values } = parseArgs({
+        args: argv.slice(2),
+        options: {
+          'no-run': { type: 'boolean', default: false },
+          'require-services': { type: 'boolean', default: false },
+          force: { type: 'boolean', default: false },
+        },
+      });
+      if (sub === 'check') return contentCheckCommand(!values['no-run'], values['require-services']);
+      if (sub === 'build') {
+        const settings = contentCheckConfig();
+        const started = performance.now();
+        const { curriculum, problems } = loadCurriculum(settings.contentDir);
+        const errors = problems.filter((p) => p.severity === 'error');
+        for (const p of errors) console.error(`${p.file}:${p.line}: ${p.message}`);
+        if (errors.length) return 1;
+        const renderer = await createRenderer({ cacheFile: settings.renderCacheFile });
+        const n = renderCurriculum(curriculum, renderer);
+        const { rendered, cached } = renderer.stats();
+        console.log(
+          `rendered ${n} items (${rendered} blocks rendered, ${cached} from cache) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        );
+        return 0;
+      }
+      if (sub === 'sync') {
+        const config = loadConfig();
+        return withDatabase(async (d) => {
+          await migrateToLatest(d.db);
+          const log = {
+            info: (m: unknown) => console.error(String(m)),
+            warn: console.error,
+            error: console.error,
+          };
+          try {
+            const report = await syncIfChanged(
+              d.db,
+              {
+                ...config.contentCheck,
+                contentDir: config.contentDir,
+                scratchRoot: defaultScratchRoot(),
+                runExamples: true,
+                force: values.force,
+              },
+              log,
+            );
+            if (!report) console.log('content is already in sync (use --force to sync anyway)');
+            else {
+              console.log(
+                `synced content version ${report.versionId}${report.changed ? '' : ' (nothing changed)'}: ${report.inserted} new, ${report.updated} changed, ${report.unchanged} unchanged, ${report.retired} retired in ${Math.round(report.ms)} ms`,
+              );
+            }
+            return 0;
+          } catch (err) {
+            if (err instanceof ContentCheckFailed) {
+              console.error(err.message);
+              return 1;
+            }
+            throw err;
+          }
+        });
+      }
+      throw new UsageError(`unknown content command "${sub ?? ''}"`);
     }
     case undefined:
     case 'help':

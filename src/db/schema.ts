@@ -26,9 +26,82 @@ export interface RefreshTokensTable {
   user_agent: string | null;
 }
 
+export interface ContentVersionsTable {
+  id: Generated<number>;
+  hash: string;
+  synced_at: Timestamp;
+  stats: ColumnType<Record<string, unknown>, string, string>;
+}
+
+export interface TopicsTable {
+  id: string;
+  title: string;
+  summary: string;
+  position: number;
+  node_version: string;
+  guide_html: string;
+  toc: ColumnType<{ id: string; text: string; depth: number }[], string, string>;
+  source_hash: string;
+  retired_at: Date | null;
+  updated_at: Timestamp;
+}
+
+type Json<T> = ColumnType<T, string, string>;
+
+export interface CardsTable {
+  id: string;
+  topic_id: string;
+  kind: 'card' | 'predict';
+  question: string;
+  answer_md: string;
+  answer_html: string;
+  key_points: Json<string[]>;
+  synonyms: Json<Record<string, string[]>>;
+  level: 'junior' | 'mid' | 'senior';
+  difficulty: number;
+  tags: string[];
+  section: string | null;
+  example: Json<{ code: string; module: string; output?: string; outputs?: string[] } | null>;
+  example_html: string | null;
+  follow_up_html: string | null;
+  related: string[];
+  code: string | null;
+  code_html: string | null;
+  module: string | null;
+  expected_outputs: Json<string[] | null>;
+  search: ColumnType<string, never, never>;
+  source_hash: string;
+  retired_at: Date | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ExercisesTable {
+  id: string;
+  topic_id: string;
+  kind: 'exercise' | 'debugging';
+  title: string;
+  level: string;
+  difficulty: number;
+  tags: string[];
+  prompt_html: string;
+  starter: string;
+  tests: string;
+  solution: string;
+  cards: string[];
+  timeout_ms: number;
+  source_hash: string;
+  retired_at: Date | null;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
+  content_versions: ContentVersionsTable;
+  topics: TopicsTable;
+  cards: CardsTable;
+  exercises: ExercisesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -14,10 +14,14 @@ import { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import { type Database, migrateToLatest, openDatabase } from '../db/database.js';
 import { memoryAttemptLimiter, redisAttemptLimiter } from './lib/attempt-limiter.js';
+import { type Cache, memoryCache, redisCache } from './lib/cache.js';
 import { authRepo } from './modules/auth/auth.repo.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { authService } from './modules/auth/auth.service.js';
 import { createTokenSigner } from './modules/auth/tokens.js';
+import { contentRepo } from './modules/content/content.repo.js';
+import { contentRoutes } from './modules/content/content.routes.js';
+import { type ContentService, contentService } from './modules/content/content.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { authenticatePlugin } from './plugins/authenticate.js';
 import { errorsPlugin } from './plugins/errors.js';
@@ -50,6 +54,8 @@ declare module 'fastify' {
     config: Config;
     database: Database;
     redis: Redis | null;
+    cache: Cache;
+    content: ContentService;
   }
 }
 
@@ -102,6 +108,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.decorate('config', config);
   app.decorate('database', database);
   app.decorate('redis', redis);
+  const cache = redis ? redisCache(redis) : memoryCache();
+  app.decorate('cache', cache);
+  const content = contentService({ repo: contentRepo(database.db), cache });
+  app.decorate('content', content);
   app.addHook('onClose', async () => {
     if (redis) await redis.quit().catch(() => redis.disconnect());
     if (ownsDatabase) await database.close();
@@ -197,6 +207,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     cookieSecure: config.cookieSecure,
     authRateLimit: config.rateLimit.authMax,
   });
+
+  await app.register(contentRoutes, { service: content });
 
   // The web app (built by `npm run build:web`).
   await app.register(fastifyStatic, {

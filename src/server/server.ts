@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
+import { ContentCheckFailed, defaultScratchRoot, syncIfChanged } from '../content/auto-sync.js';
 import { type AppDeps, buildApp } from './app.js';
 
 export interface RunningServer {
@@ -15,11 +16,34 @@ export interface RunningServer {
  */
 export async function startServer(
   config: Config,
-  deps: AppDeps & { extend?: (app: FastifyInstance) => void | Promise<void> } = {},
+  deps: AppDeps & { extend?: (app: FastifyInstance) => void | Promise<void>; syncContent?: boolean } = {},
 ): Promise<RunningServer> {
   const started = performance.now();
   const app = await buildApp(config, deps);
   await deps.extend?.(app);
+  if (deps.syncContent !== false) {
+    try {
+      const report = await syncIfChanged(
+        app.database.db,
+        {
+          ...config.contentCheck,
+          contentDir: config.contentDir,
+          scratchRoot: defaultScratchRoot(),
+          runExamples: false,
+        },
+        app.log,
+      );
+      if (report) {
+        await app.content.invalidate();
+        const { ms, ...counts } = report;
+        app.log.info({ ...counts, ms: Math.round(ms) }, 'content synced');
+      }
+    } catch (err) {
+      if (!(err instanceof ContentCheckFailed)) throw err;
+      app.log.error(`${err.message}
+Serving the content synced before.`);
+    }
+  }
   const address = await app.listen({ port: config.port, host: config.host });
   app.log.info(
     { database: app.database.kind, redis: Boolean(app.redis), ms: Math.round(performance.now() - started) },

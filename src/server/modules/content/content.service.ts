@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import { AppError } from '../../../core/errors.js';
+import type { Cache } from '../../lib/cache.js';
+import type { ContentRepo } from './content.repo.js';
+import type { cardDetail, cardListQuery, cardSummary, topicDetail, topicSummary } from './content.schema.js';
+
+export interface CachedBody {
+  body: string;
+  etag: string;
+}
+
+const CACHE_TTL_S = 300;
+const VERSION_TTL_MS = 2000;
+
+type CardListQuery = z.output<typeof cardListQuery>;
+
+/** Public reads of the curriculum, cached per content version (cache-aside). */
+export function contentService(deps: { repo: ContentRepo; cache: Cache; now?: () => number }) {
+  const { repo, cache } = deps;
+  const now = deps.now ?? Date.now;
+  let version: { id: number; at: number } | undefined;
+
+  async function currentVersion(): Promise<number> {
+    if (version && now() - version.at < VERSION_TTL_MS) return version.id;
+    const latest = await repo.latestVersion();
+    version = { id: latest?.id ?? 0, at: now() };
+    return version.id;
+  }
+
+  /** Serves from the cache, or builds, stores and serves. Keys carry the content version. */
+  async function cached(key: string, build: () => Promise<unknown>): Promise<CachedBody> {
+    const full = `content:v${await currentVersion()}:${key}`;
+    const hit = await cache.get(full);
+    if (hit) return JSON.parse(hit) as CachedBody;
+    const body = JSON.stringify(await build());
+    const entry = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+    await cache.set(full, JSON.stringify(entry), CACHE_TTL_S);
+    return entry;
+  }
+
+  return {
+    currentVersion,
+    /** Forgets cached reads (after a sync). */
+    async invalidate() {
+      version = undefined;
+      await cache.clear('content:');
+    },
+
+    listTopics: () =>
+      cached('topics', async () => ({
+        data: (await repo.listTopics()).map(
+          (t): z.infer<typeof topicSummary> => ({
+            id: t.id,
+            title: t.title,
+            summary: t.summary,
+            order: t.position,
+            nodeVersion: t.node_version,
+            cardCount: t.card_count,
+            predictCount: t.predict_count,
+          }),
+        ),
+      })),
+
+    getTopic: (id: string) =>
+      cached(`topic:${id}`, async (): Promise<z.infer<typeof topicDetail>> => {
+        const t = await repo.getTopic(id);
+        if (!t) throw new AppError('not_found', `No topic "${id}"`);
+        return {
+          id: t.id,
+          title: t.title,
+          summary: t.summary,
+          order: t.position,
+          nodeVersion: t.node_version,
+          cardCount: t.card_count,
+          predictCount: t.predict_count,
+          guideHtml: t.guide_html,
+          toc: t.toc,
+        };
+      }),
+
+    listCards: (query: CardListQuery) => {
+      const key = `cards:${JSON.stringify(query)}`;
+      return cached(key, async () => {
+        const sortKey = query.sort ?? (query.q ? 'relevance' : 'topic');
+        const desc = sortKey.startsWith('-');
+        const column = (desc ? sortKey.slice(1) : sortKey) as 'topic';
+        const { rows, total } = await repo.listCards({ ...query, sort: { column, desc } });
+        return {
+          data: rows.map(
+            (c): z.infer<typeof cardSummary> => ({
+              id: c.id,
+              topicId: c.topic_id,
+              kind: c.kind,
+              question: c.question,
+              level: c.level,
+              difficulty: c.difficulty,
+              tags: c.tags,
+            }),
+          ),
+          meta: { page: query.page, limit: query.limit, total, pages: Math.ceil(total / query.limit) },
+        };
+      });
+    },
+
+    getCard: (id: string) =>
+      cached(`card:${id}`, async (): Promise<z.infer<typeof cardDetail>> => {
+        const c = await repo.getCard(id);
+        if (!c) throw new AppError('not_found', `No card "${id}"`);
+        const predict = c.kind === 'predict';
+        return {
+          id: c.id,
+          topicId: c.topic_id,
+          kind: c.kind,
+          question: c.question,
+          level: c.level,
+          difficulty: c.difficulty,
+          tags: c.tags,
+          answerHtml: c.answer_html,
+          keyPoints: c.key_points,
+          synonyms: c.synonyms,
+          section: c.section,
+          related: c.related,
+          followUpHtml: c.follow_up_html,
+          exampleHtml: c.example_html,
+          exampleOutput: c.example?.output ?? c.example?.outputs?.[0] ?? null,
+          module: (c.module as 'esm' | 'cjs' | null) ?? null,
+          codeHtml: predict ? c.code_html : null,
+          explanationHtml: predict ? c.answer_html : null,
+        };
+      }),
+  };
+}
+
+export type ContentService = ReturnType<typeof contentService>;
