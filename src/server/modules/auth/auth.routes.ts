@@ -82,7 +82,6 @@ export async function authRoutes(
   r.post(
     '/api/v1/auth/refresh',
     {
-      config: strict,
       schema: {
         tags: ['auth'],
         summary: 'Rotate the refresh token and get a new access token',
