@@ -22,12 +22,13 @@ function stale(sources, outputMarker) {
   return sources.some((s) => newest(s) > built);
 }
 
-function step(label, script) {
+function step(label, command, args) {
   const started = performance.now();
   process.stdout.write(`nodeprep: building ${label}... `);
-  const r = spawnSync('npm', ['run', '--silent', script], {
+  const r = spawnSync(command, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     encoding: 'utf8',
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: '' },
   });
   if (r.status !== 0) {
     console.log('failed');
@@ -38,10 +39,10 @@ function step(label, script) {
   console.log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-if (!ifStale || stale(['src'], 'dist/cli/index.js')) step('the server', 'build:server');
-if (
-  fs.existsSync('web/vite.config.ts') &&
-  (!ifStale || stale(['web/src', 'web/index.html'], 'web/dist/index.html'))
-) {
-  step('the web app', 'build:web');
+if (!ifStale || stale(['src'], 'dist/cli/index.js')) step('the server', 'npm', ['run', '--silent', 'build:server']);
+if (!ifStale || stale(['web/src', 'web/index.html', 'web/public'], 'web/dist/index.html')) {
+  step('the web app', 'npm', ['run', '--silent', 'build:web']);
+}
+if (!ifStale || stale(['content'], '.cache/render-cache.json')) {
+  step('the content (validating and highlighting)', process.execPath, ['bin/nodeprep.js', 'content', 'build']);
 }

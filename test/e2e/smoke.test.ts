@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCurriculum } from '../../src/content/load.js';
+import { createRenderer } from '../../src/content/render.js';
+import { syncContent } from '../../src/content/sync.js';
+import { contentRepo } from '../../src/server/modules/content/content.repo.js';
+import { type RunningServer, startServer } from '../../src/server/server.js';
+import { testConfig, uniqueEmail } from '../helpers/app.js';
+import { launchBrowser, watchErrors } from '../helpers/browser.js';
+import { freshDatabase } from '../helpers/databases.js';
+
+const shots = path.resolve('.cache', 'e2e');
+let server: RunningServer;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  if (!fs.existsSync('web/dist/index.html')) throw new Error('build the web app first: npm run build');
+  fs.mkdirSync(shots, { recursive: true });
+  const database = await freshDatabase();
+  const renderer = await createRenderer({ cacheFile: path.resolve('.cache', 'render-cache.json') });
+  await syncContent(contentRepo(database.db), loadCurriculum(path.resolve('content')).curriculum, renderer);
+  renderer.flush();
+  server = await startServer(testConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' }), {
+    database,
+    skipMigrations: true,
+    syncContent: false,
+    extend: (app) => app.addHook('onClose', () => database.close()),
+  });
+  base = server.url;
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the web app in Chromium', () => {
+  it('signs up, sees the dashboard, signs out, signs in again and signs out', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = watchErrors(page);
+    const email = uniqueEmail('e2e');
+
+    await page.goto(`${base}/signup`);
+    await page.getByLabel('Name').fill('Grace Hopper');
+    await page.getByLabel('Email').fill(email);
+    await page.locator('input[name="password"]').fill('a long enough secret');
+    await page.getByLabel('Confirm password').fill('a long enough secret');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Grace');
+    await page.screenshot({ path: path.join(shots, 'dashboard.png') });
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => page.getByRole('link', { name: 'Sign in' }).count()).toBeGreaterThan(0);
+
+    await page.goto(`${base}/signin`);
+    await page.getByLabel('Email').fill(email);
+    await page.locator('input[name="password"]').fill('a long enough secret');
+    await page.locator('form').getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Grace');
+
+    // A reload keeps the session (httpOnly cookies), and the account page shows the user.
+    await page.goto(`${base}/account`);
+    await expect.poll(() => page.getByText(email).count()).toBeGreaterThan(0);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => page.getByRole('link', { name: 'Sign in' }).count()).toBeGreaterThan(0);
+    await page.goto(`${base}/account`);
+    await expect.poll(() => page.url()).toContain('/signin');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('browses 300+ cards across 13 areas, reads a guide and reveals an answer', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = watchErrors(page);
+    await page.goto(`${base}/topics`);
+    await expect.poll(() => page.locator('main a[href^="/topics/"]').count()).toBeGreaterThanOrEqual(13);
+
+    await page.goto(`${base}/cards`);
+    await expect.poll(() => page.getByText(/of \d+ cards/).textContent()).toMatch(/of (3\d\d|[4-9]\d\d) cards/);
+    await page.screenshot({ path: path.join(shots, 'cards.png') });
+
+    await page.goto(`${base}/topics/event-loop`);
+    await expect.poll(() => page.locator('pre.shiki').count()).toBeGreaterThan(3);
+    await page.screenshot({ path: path.join(shots, 'guide.png') });
+
+    await page.goto(`${base}/cards?topic=event-loop`);
+    await page.locator('main a[href^="/cards/"]').first().click();
+    await page.getByRole('button', { name: 'Reveal answer' }).waitFor();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.getByText(/key points/i).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(shots, 'card.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('works on a phone-sized screen in dark mode', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 740 }, colorScheme: 'dark' });
+    const errors = watchErrors(page);
+    await page.goto(`${base}/topics/realtime`);
+    await expect.poll(() => page.locator('pre.shiki').count()).toBeGreaterThan(0);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await page.screenshot({ path: path.join(shots, 'phone-dark.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,52 @@
+import { createBrowserRouter } from 'react-router';
+import { Layout } from './components/Layout';
+import { GuestOnly, RequireAuth } from './components/RouteGuards';
+import { AccountPage } from './pages/AccountPage';
+import { CardPage } from './pages/CardPage';
+import { CardsPage } from './pages/CardsPage';
+import { ErrorPage } from './pages/ErrorPage';
+import { GuidePage } from './pages/GuidePage';
+import { HomePage } from './pages/HomePage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { SignInPage } from './pages/SignInPage';
+import { SignUpPage } from './pages/SignUpPage';
+import { TopicsPage } from './pages/TopicsPage';
+
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    errorElement: <ErrorPage />,
+    children: [
+      { index: true, element: <HomePage /> },
+      {
+        path: 'signin',
+        element: (
+          <GuestOnly>
+            <SignInPage />
+          </GuestOnly>
+        ),
+      },
+      {
+        path: 'signup',
+        element: (
+          <GuestOnly>
+            <SignUpPage />
+          </GuestOnly>
+        ),
+      },
+      {
+        path: 'account',
+        element: (
+          <RequireAuth>
+            <AccountPage />
+          </RequireAuth>
+        ),
+      },
+      { path: 'topics', element: <TopicsPage /> },
+      { path: 'topics/:id', element: <GuidePage /> },
+      { path: 'cards', element: <CardsPage /> },
+      { path: 'cards/:id', element: <CardPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,63 @@
+import type { User } from '../api';
+import { FeatureCard } from '../components/FeatureCard';
+import { BookIcon, BrainIcon, CardsIcon, ChartIcon, TerminalIcon, UsersIcon } from '../components/Icons';
+import { PageHeader } from '../components/PageHeader';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
+
+function greeting(date = new Date()): string {
+  const hour = date.getHours();
+  if (hour < 5) return 'Working late';
+  if (hour < 12) return 'Good morning';
+  if (hour < 18) return 'Good afternoon';
+  return 'Good evening';
+}
+
+export function DashboardPage({ user }: { user: User }) {
+  useDocumentTitle('Dashboard');
+  const firstName = user.name.trim().split(/\s+/)[0] || user.name;
+  return (
+    <>
+      <PageHeader
+        title={`${greeting()}, ${firstName}`}
+        lead="Nothing is due yet. A good first step: read the guide of one topic, then browse its cards."
+      />
+      <section aria-labelledby="start-title">
+        <h2 id="start-title" className="mb-4 text-lg font-semibold text-slate-900 dark:text-white">
+          Where to go next
+        </h2>
+        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          <li>
+            <FeatureCard icon={<BookIcon />} title="Topics and guides" to="/topics">
+              Thirteen areas, from the event loop to system design. Short reads with runnable examples.
+            </FeatureCard>
+          </li>
+          <li>
+            <FeatureCard icon={<CardsIcon />} title="Card browser" to="/cards">
+              Every interview question, filterable by topic, level and tag.
+            </FeatureCard>
+          </li>
+          <li>
+            <FeatureCard icon={<BrainIcon />} title="Study">
+              Daily reviews on a spaced-repetition schedule. Space to reveal, 1–4 to rate.
+            </FeatureCard>
+          </li>
+          <li>
+            <FeatureCard icon={<TerminalIcon />} title="Practice">
+              Predict the output, coding exercises and SQL labs, graded by real runtimes.
+            </FeatureCard>
+          </li>
+          <li>
+            <FeatureCard icon={<UsersIcon />} title="Mock interviews">
+              Timed stages alone, or a room with a peer as interviewer.
+            </FeatureCard>
+          </li>
+          <li>
+            <FeatureCard icon={<ChartIcon />} title="Progress">
+              Review heat-map, retention and mastery per area.
+            </FeatureCard>
+          </li>
+        </ul>
+      </section>
+    </>
+  );
+}

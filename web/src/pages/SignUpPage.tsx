@@ -1,0 +1,138 @@
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { ApiError, api } from '../api';
+import { FormAlert } from '../components/Alert';
+import { AuthCard } from '../components/AuthCard';
+import { Button } from '../components/Button';
+import { TextField } from '../components/TextField';
+import { useSignedIn } from '../lib/auth';
+import {
+  CHECK_FIELDS,
+  describeError,
+  emailProblem,
+  type FieldErrors,
+  hasErrors,
+  PASSWORD_MAX,
+  PASSWORD_RULE,
+  passwordProblem,
+  useFocusFirstInvalid,
+} from '../lib/forms';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
+
+export function SignUpPage() {
+  useDocumentTitle('Create an account');
+  const [params] = useSearchParams();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  useFocusFirstInvalid(formRef, errors);
+  const [message, setMessage] = useState<string | null>(null);
+  const signedIn = useSignedIn();
+
+  const register = useMutation({
+    mutationFn: api.register,
+    onSuccess: (res) => signedIn(res.user),
+    onError: (err) => {
+      let { message, fields } = describeError(err);
+      if (err instanceof ApiError && err.status === 409 && !fields.email) {
+        fields = { ...fields, email: err.detail ?? 'An account with this email already exists.' };
+        message = CHECK_FIELDS;
+      }
+      setErrors(fields);
+      setMessage(message);
+    },
+  });
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const next: FieldErrors = {
+      name: name.trim() ? undefined : 'Enter your name.',
+      email: emailProblem(email),
+      password: passwordProblem(password),
+      confirm: confirm === password ? undefined : 'The passwords do not match.',
+    };
+    setErrors(next);
+    if (hasErrors(next)) {
+      setMessage(CHECK_FIELDS);
+      return;
+    }
+    setMessage(null);
+    register.mutate({ name: name.trim(), email: email.trim(), password });
+  };
+
+  const nextParam = params.get('next');
+  const signInHref = nextParam ? `/signin?next=${encodeURIComponent(nextParam)}` : '/signin';
+
+  return (
+    <AuthCard
+      title="Create your account"
+      lead="Guides, cards and practice for Node.js backend interviews."
+      footer={
+        <>
+          Already have an account?{' '}
+          <Link
+            to={signInHref}
+            className="font-semibold text-emerald-700 underline-offset-2 hover:underline dark:text-emerald-400"
+          >
+            Sign in
+          </Link>
+        </>
+      }
+    >
+      <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-5">
+        <FormAlert message={message} />
+        <TextField
+          label="Name"
+          name="name"
+          autoComplete="name"
+          required
+          value={name}
+          onChange={setName}
+          error={errors.name}
+          maxLength={100}
+        />
+        <TextField
+          label="Email"
+          type="email"
+          name="email"
+          autoComplete="email"
+          inputMode="email"
+          required
+          value={email}
+          onChange={setEmail}
+          error={errors.email}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          name="password"
+          autoComplete="new-password"
+          required
+          hint={PASSWORD_RULE}
+          maxLength={PASSWORD_MAX}
+          value={password}
+          onChange={setPassword}
+          error={errors.password}
+        />
+        <TextField
+          label="Confirm password"
+          type="password"
+          name="confirm"
+          autoComplete="new-password"
+          required
+          maxLength={PASSWORD_MAX}
+          value={confirm}
+          onChange={setConfirm}
+          error={errors.confirm}
+        />
+        <Button type="submit" className="w-full" busy={register.isPending} disabled={register.isPending}>
+          Create account
+        </Button>
+      </form>
+    </AuthCard>
+  );
+}
