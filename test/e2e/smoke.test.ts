@@ -81,7 +81,9 @@ describe('the web app in Chromium', () => {
     await expect.poll(() => page.locator('main a[href^="/topics/"]').count()).toBeGreaterThanOrEqual(13);
 
     await page.goto(`${base}/cards`);
-    await expect.poll(() => page.getByText(/of \d+ cards/).textContent()).toMatch(/of (3\d\d|[4-9]\d\d) cards/);
+    await expect
+      .poll(() => page.getByText(/of \d+ cards/).textContent())
+      .toMatch(/of (3\d\d|[4-9]\d\d) cards/);
     await page.screenshot({ path: path.join(shots, 'cards.png') });
 
     await page.goto(`${base}/topics/event-loop`);
