@@ -39,10 +39,15 @@ function step(label, command, args) {
   console.log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-if (!ifStale || stale(['src'], 'dist/cli/index.js')) step('the server', 'npm', ['run', '--silent', 'build:server']);
+if (!ifStale || stale(['src'], 'dist/cli/index.js'))
+  step('the server', 'npm', ['run', '--silent', 'build:server']);
 if (!ifStale || stale(['web/src', 'web/index.html', 'web/public'], 'web/dist/index.html')) {
   step('the web app', 'npm', ['run', '--silent', 'build:web']);
 }
 if (!ifStale || stale(['content'], '.cache/render-cache.json')) {
-  step('the content (validating and highlighting)', process.execPath, ['bin/nodeprep.js', 'content', 'build']);
+  step('the content (validating and highlighting)', process.execPath, [
+    'bin/nodeprep.js',
+    'content',
+    'build',
+  ]);
 }

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -27,7 +28,9 @@ beforeAll(async () => {
     database,
     skipMigrations: true,
     syncContent: false,
-    extend: (app) => app.addHook('onClose', () => database.close()),
+    extend: (app) => {
+      app.addHook('onClose', () => database.close());
+    },
   });
   base = server.url;
   browser = await launchBrowser();
