@@ -2,6 +2,7 @@
 // PostgreSQL, plus start-up time on an existing data folder. Prints a table and a JSON line.
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -12,31 +13,37 @@ const CONNECTIONS = 50;
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const env = { ...process.env, NODE_EXTRA_CA_CERTS: '', LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '1000000000' };
 
-function start(
-  args: string[],
-  extraEnv: Record<string, string>,
-): Promise<{ child: ChildProcess; url: string; ms: number }> {
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts a server on a free port and resolves when it answers 200 on `readyPath`. */
+async function start(args: string[], extraEnv: Record<string, string>, readyPath = '/readyz') {
+  const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, args, {
-    env: { ...env, ...extraEnv },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, [...args, '--port', String(port)], {
+    env: { ...env, ...extraEnv, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const onData = (d: Buffer) => {
-      out += d;
-      const m = /ready (http:\/\/\S+)|"msg":"nodeprep is ready at (http:\/\/[^"]+)"/.exec(out);
-      if (m)
-        resolve({
-          child,
-          url: (m[1] ?? m[2]!).replace('localhost', '127.0.0.1'),
-          ms: performance.now() - started,
-        });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
+  let err = '';
+  child.stderr?.on('data', (d) => {
+    err += d;
   });
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${err}`);
+    const ok = await fetch(url + readyPath).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return { child: child as ChildProcess, url, ms: performance.now() - started };
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 async function stop(child: ChildProcess) {
@@ -85,7 +92,7 @@ async function postgresUrl(): Promise<string | undefined> {
 }
 
 if (!fs.existsSync('dist/cli/index.js')) throw new Error('build first: npm run build');
-const bare = await start(['bench/servers/bare.mjs'], {});
+const bare = await start(['bench/servers/bare.mjs'], {}, '/');
 const floor = await load(bare.url);
 await stop(bare.child);
 
@@ -96,10 +103,10 @@ for (const [name, extra] of [
   ['pglite', { DATA_DIR: dataDir }],
   ...(pgUrl ? [['postgres', { DATA_DIR: dataDir, DATABASE_URL: pgUrl }]] : []),
 ] as [string, Record<string, string>][]) {
-  const first = await start(['bin/nodeprep.js', 'serve', '--port', '0', '--host', '127.0.0.1'], extra);
+  const first = await start(['bin/nodeprep.js', 'serve', '--host', '127.0.0.1'], extra);
   await stop(first.child);
   // Start-up to ready on the now existing data folder (migrated, content synced).
-  const server = await start(['bin/nodeprep.js', 'serve', '--port', '0', '--host', '127.0.0.1'], extra);
+  const server = await start(['bin/nodeprep.js', 'serve', '--host', '127.0.0.1'], extra);
   const me = await load(`${server.url}/api/v1/me`, { authorization: `Bearer ${await token(server.url)}` });
   await stop(server.child);
   rows.push({ database: name, startupMs: Math.round(server.ms), ...me, ratio: me.rps / floor.rps });

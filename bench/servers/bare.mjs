@@ -3,5 +3,4 @@ import Fastify from 'fastify';
 
 const app = Fastify({ logger: false });
 app.get('/', async () => ({ hello: 'world' }));
-const address = await app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });
-process.stdout.write(`ready ${address}\n`);
+await app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });

@@ -95,7 +95,63 @@ export interface ExercisesTable {
   updated_at: Timestamp;
 }
 
+export interface StudySettingsTable {
+  user_id: string;
+  desired_retention: ColumnType<number, number | undefined, number>;
+  new_per_day: ColumnType<number, number | undefined, number>;
+  reviews_per_day: ColumnType<number, number | undefined, number>;
+  interview_date: ColumnType<string | null, string | null | undefined, string | null>;
+  hours_per_week: number | null;
+  topics: ColumnType<string[], string[] | undefined, string[]>;
+  weights: ColumnType<number[] | null, string | null | undefined, string | null>;
+  updated_at: Timestamp;
+}
+
+export interface ReviewsTable {
+  id: string;
+  user_id: string;
+  card_id: string;
+  rating: 'again' | 'hard' | 'good' | 'easy';
+  reviewed_at: Timestamp;
+  duration_ms: number | null;
+  typed_answer: string | null;
+  was_new: boolean;
+  retrievability: number | null;
+  state_before: string;
+  schedule_after: ColumnType<Record<string, unknown>, string, string>;
+  /** The scheduler settings in force for this review, so a rebuild reproduces it exactly. */
+  scheduler: ColumnType<Record<string, unknown>, string, string>;
+  undone_at: Date | null;
+}
+
+export interface CardStatesTable {
+  user_id: string;
+  card_id: string;
+  state: 'new' | 'learning' | 'review' | 'relearning';
+  due: Timestamp;
+  stability: number;
+  difficulty: number;
+  reps: number;
+  lapses: number;
+  learning_step: number;
+  last_review: Date | null;
+  scheduled_days: number;
+  elapsed_days: number;
+  updated_at: Timestamp;
+}
+
+export interface CardNotesTable {
+  user_id: string;
+  card_id: string;
+  text: string;
+  updated_at: Timestamp;
+}
+
 export interface DB {
+  study_settings: StudySettingsTable;
+  reviews: ReviewsTable;
+  card_states: CardStatesTable;
+  card_notes: CardNotesTable;
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
   content_versions: ContentVersionsTable;

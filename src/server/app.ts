@@ -23,6 +23,10 @@ import { contentRepo } from './modules/content/content.repo.js';
 import { contentRoutes } from './modules/content/content.routes.js';
 import { type ContentService, contentService } from './modules/content/content.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { progressRoutes } from './modules/progress/progress.routes.js';
+import { studyRepo } from './modules/study/study.repo.js';
+import { studyRoutes } from './modules/study/study.routes.js';
+import { studyService } from './modules/study/study.service.js';
 import { authenticatePlugin } from './plugins/authenticate.js';
 import { errorsPlugin } from './plugins/errors.js';
 
@@ -209,6 +213,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
 
   await app.register(contentRoutes, { service: content });
+  await app.register(studyRoutes, { service: studyService({ repo: studyRepo(database.db) }) });
+  await app.register(progressRoutes, { db: database.db });
 
   // The web app (built by `npm run build:web`).
   await app.register(fastifyStatic, {

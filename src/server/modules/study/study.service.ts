@@ -1,0 +1,332 @@
+import type { Actor } from '../../../core/access.js';
+import { AppError } from '../../../core/errors.js';
+import { describePlan, planNewCards, retentionForDaysLeft } from '../../../core/study/plan.js';
+import { buildQueue, forecast } from '../../../core/study/queue.js';
+import {
+  applyReview,
+  type CardSchedule,
+  newSchedule,
+  previewIntervals,
+  type Rating,
+  retrievability,
+  type SchedulerSettings,
+} from '../../../core/study/scheduler.js';
+import { matchKeyPoints } from '../../../core/study/typed-answer.js';
+import type { StudyRepo, StudySettingsRow } from './study.repo.js';
+
+const DAY_MS = 86_400_000;
+
+/** Days start at midnight UTC. */
+export const startOfDay = (d: Date) => new Date(Math.floor(d.getTime() / DAY_MS) * DAY_MS);
+
+const seedOf = (userId: string, cardId: string, reviewId: string) => `${userId}:${cardId}:${reviewId}`;
+
+export interface ScheduleView {
+  state: CardSchedule['state'];
+  due: string;
+  stability: number;
+  difficulty: number;
+  reps: number;
+  lapses: number;
+  lastReview: string | null;
+  scheduledDays: number;
+}
+
+export const presentSchedule = (s: CardSchedule): ScheduleView => ({
+  state: s.state,
+  due: s.due.toISOString(),
+  stability: s.stability,
+  difficulty: s.difficulty,
+  reps: s.reps,
+  lapses: s.lapses,
+  lastReview: s.lastReview ? s.lastReview.toISOString() : null,
+  scheduledDays: s.scheduledDays,
+});
+
+const reviveSchedule = (json: Record<string, unknown>): CardSchedule => ({
+  ...(json as unknown as CardSchedule),
+  due: new Date(json.due as string),
+  lastReview: json.lastReview ? new Date(json.lastReview as string) : null,
+});
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  return e?.code === '23505' || /duplicate key value/.test(e?.message ?? '');
+}
+
+/** Studying: the review log, the scheduler, the daily queue, interview-date plans. */
+export function studyService(deps: { repo: StudyRepo; now?: () => Date }) {
+  const { repo } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  /** The scheduler settings in force today (retention rises as the interview nears). */
+  function schedulerSettings(s: StudySettingsRow, today: Date): Partial<SchedulerSettings> {
+    let desiredRetention = s.desiredRetention;
+    if (s.interviewDate) {
+      const daysLeft = Math.round(
+        (Date.parse(`${s.interviewDate}T00:00:00Z`) - startOfDay(today).getTime()) / DAY_MS,
+      );
+      desiredRetention = Math.max(desiredRetention, retentionForDaysLeft(daysLeft, s.desiredRetention));
+    }
+    return { desiredRetention, ...(s.weights ? { weights: s.weights } : {}) };
+  }
+
+  function planFor(s: StudySettingsRow, unseen: number, today: Date) {
+    if (!s.interviewDate || !s.hoursPerWeek) return undefined;
+    return planNewCards({
+      today: startOfDay(today),
+      interviewDate: new Date(`${s.interviewDate}T00:00:00Z`),
+      unseenCards: unseen,
+      hoursPerWeek: s.hoursPerWeek,
+    });
+  }
+
+  const reviewResult = (row: {
+    id: string;
+    card_id: string;
+    rating: string;
+    reviewed_at: Date | string;
+    schedule_after: Record<string, unknown>;
+  }) => ({
+    review: {
+      id: row.id,
+      cardId: row.card_id,
+      rating: row.rating as Rating,
+      reviewedAt: new Date(row.reviewed_at).toISOString(),
+    },
+    schedule: presentSchedule(reviveSchedule(row.schedule_after)),
+  });
+
+  return {
+    /**
+     * Appends a review and answers the card's new schedule. The same id again returns the first
+     * result and changes nothing; reviews of one card are serialised by a row lock.
+     */
+    async review(
+      actor: Actor,
+      input: {
+        id: string;
+        cardId: string;
+        rating: Rating;
+        durationMs?: number | undefined;
+        typedAnswer?: string | undefined;
+      },
+    ): Promise<{ created: boolean; result: ReturnType<typeof reviewResult> }> {
+      const existing = await repo.findReview(input.id);
+      if (existing) return { created: false, result: replayed(actor, existing) };
+      try {
+        const result = await repo.transaction(async (trx) => {
+          const card = await repo.cardForStudy(input.cardId, trx);
+          if (!card || card.retired_at) throw new AppError('not_found', `No card "${input.cardId}"`);
+          const settings = await repo.settings(actor.userId, trx);
+          const before = await repo.lockState(actor.userId, input.cardId, newSchedule(now()), trx);
+          // Read the clock only once the card is locked, so reviews of a card are in time order.
+          let at = now();
+          if (before.lastReview && at < before.lastReview) at = before.lastReview;
+          const scheduler = schedulerSettings(settings, at);
+          const after = applyReview(
+            before,
+            input.rating,
+            at,
+            scheduler,
+            seedOf(actor.userId, input.cardId, input.id),
+          );
+          const row = {
+            id: input.id,
+            user_id: actor.userId,
+            card_id: input.cardId,
+            rating: input.rating,
+            reviewed_at: at,
+            duration_ms: input.durationMs ?? null,
+            typed_answer: input.typedAnswer ?? null,
+            was_new: before.state === 'new',
+            retrievability: before.state === 'review' ? retrievability(before, at, scheduler) : null,
+            state_before: before.state,
+            schedule_after: JSON.stringify(after),
+            scheduler: JSON.stringify(scheduler),
+          };
+          await repo.insertReview(row, trx);
+          await repo.writeState(actor.userId, input.cardId, after, trx);
+          return reviewResult({ ...row, schedule_after: JSON.parse(row.schedule_after) });
+        });
+        return { created: true, result };
+      } catch (err) {
+        // Two requests with one id raced: the loser answers what the winner stored.
+        if (isUniqueViolation(err)) {
+          const winner = await repo.findReview(input.id);
+          if (winner) return { created: false, result: replayed(actor, winner) };
+        }
+        throw err;
+      }
+    },
+
+    /** Undoes the learner's last review: stamps it undone and rebuilds the card from its log. */
+    async undo(actor: Actor) {
+      return repo.transaction(async (trx) => {
+        const last = await repo.lastReview(actor.userId, trx);
+        if (!last) throw new AppError('not_found', 'There is no review to undo');
+        await repo.markUndone(last.id, trx);
+        const schedule = await rebuildCard(actor.userId, last.card_id, trx);
+        return {
+          undone: { id: last.id, cardId: last.card_id, rating: last.rating },
+          schedule: schedule ? presentSchedule(schedule) : null,
+        };
+      });
+    },
+
+    /** Rebuilds card states from the review log (all users, or one). */
+    async rebuild(userId?: string): Promise<number> {
+      const pairs = await repo.reviewedPairs(userId);
+      for (const p of pairs) await repo.transaction((trx) => rebuildCard(p.user_id, p.card_id, trx));
+      return pairs.length;
+    },
+
+    async queue(
+      actor: Actor,
+      query: { topic?: string | undefined; level?: string | undefined; limit: number },
+    ) {
+      const at = now();
+      const settings = await repo.settings(actor.userId);
+      const topics = query.topic ? [query.topic] : settings.topics;
+      const [cards, done] = await Promise.all([
+        repo.studyCards(actor.userId, { topics, level: query.level }),
+        repo.doneSince(actor.userId, startOfDay(at)),
+      ]);
+      const unseen = cards.filter((c) => !c.schedule || c.schedule.state === 'new').length;
+      const plan = planFor(settings, unseen + done.newDone, at);
+      const newPerDay = plan ? plan.newPerDay : settings.newPerDay;
+      const endOfDay = new Date(startOfDay(at).getTime() + DAY_MS);
+      const items = buildQueue({
+        cards: cards.map((c) => ({ id: c.card.id, area: c.card.topicId, schedule: c.schedule })),
+        now: at,
+        endOfDay,
+        limits: { newPerDay, reviewsPerDay: settings.reviewsPerDay },
+        done,
+        limit: query.limit,
+      });
+      const byId = new Map(cards.map((c) => [c.card.id, c]));
+      const scheduler = schedulerSettings(settings, at);
+      const schedules = cards.flatMap((c) => (c.schedule && c.schedule.state !== 'new' ? [c.schedule] : []));
+      const dueToday = schedules.filter((s) =>
+        s.state === 'review' ? s.due < endOfDay : s.due.getTime() <= at.getTime(),
+      ).length;
+      return {
+        data: items.map((item) => {
+          const c = byId.get(item.id)!;
+          const schedule = c.schedule ?? newSchedule(at);
+          const intervals = previewIntervals(
+            schedule,
+            at,
+            scheduler,
+            seedOf(actor.userId, item.id, 'preview'),
+          );
+          return {
+            card: c.card,
+            state: schedule.state,
+            due: c.schedule ? schedule.due.toISOString() : null,
+            intervals: Object.fromEntries(
+              Object.entries(intervals).map(([k, v]) => [k, v.toISOString()]),
+            ) as Record<Rating, string>,
+            note: c.note,
+          };
+        }),
+        meta: {
+          dueToday,
+          newToday: Math.max(0, Math.min(unseen, newPerDay - done.newDone)),
+          newLimit: newPerDay,
+          reviewLimit: settings.reviewsPerDay,
+          newDoneToday: done.newDone,
+          reviewsDoneToday: done.reviewsDone,
+          forecast: forecast(schedules, at, 7),
+        },
+      };
+    },
+
+    settings: (actor: Actor) => repo.settings(actor.userId),
+
+    async updateSettings(actor: Actor, patch: Partial<StudySettingsRow>) {
+      const next = { ...(await repo.settings(actor.userId)), ...patch };
+      await repo.saveSettings(actor.userId, next);
+      return next;
+    },
+
+    async plan(actor: Actor) {
+      const at = now();
+      const settings = await repo.settings(actor.userId);
+      const unseen = await repo.countUnseen(actor.userId, settings.topics);
+      const plan = planFor(settings, unseen, at);
+      const desiredRetention = schedulerSettings(settings, at).desiredRetention ?? settings.desiredRetention;
+      if (!plan) {
+        return {
+          enabled: false,
+          newPerDay: settings.newPerDay,
+          finishIntroducingOn: null,
+          daysBeforeInterview: null,
+          percentSeenByInterview: null,
+          feasible: true,
+          reason: null,
+          sentence: 'Set an interview date and your weekly hours to get a plan.',
+          desiredRetention,
+          unseenCards: unseen,
+        };
+      }
+      return {
+        enabled: true,
+        newPerDay: plan.newPerDay,
+        finishIntroducingOn: plan.finishIntroducingOn
+          ? plan.finishIntroducingOn.toISOString().slice(0, 10)
+          : null,
+        daysBeforeInterview: plan.daysBeforeInterview,
+        percentSeenByInterview: plan.percentSeenByInterview,
+        feasible: plan.feasible,
+        reason: plan.reason ?? null,
+        sentence: describePlan(plan),
+        desiredRetention,
+        unseenCards: unseen,
+      };
+    },
+
+    async typedAnswer(cardId: string, text: string) {
+      const card = await repo.cardForStudy(cardId);
+      if (!card || card.retired_at) throw new AppError('not_found', `No card "${cardId}"`);
+      return matchKeyPoints(text, card.key_points, card.synonyms);
+    },
+
+    async saveNote(actor: Actor, cardId: string, text: string) {
+      const card = await repo.cardForStudy(cardId);
+      if (!card || card.retired_at) throw new AppError('not_found', `No card "${cardId}"`);
+      await repo.saveNote(actor.userId, cardId, text);
+      return { text };
+    },
+  };
+
+  /** A stored review belongs to whoever made it; another user's id is a conflict, not a leak. */
+  function replayed(actor: Actor, row: Parameters<typeof reviewResult>[0] & { user_id: string }) {
+    if (row.user_id !== actor.userId) throw new AppError('conflict', 'This review id is already used');
+    return reviewResult(row);
+  }
+
+  async function rebuildCard(userId: string, cardId: string, trx: Parameters<StudyRepo['reviewsOf']>[2]) {
+    const log = await repo.reviewsOf(userId, cardId, trx);
+    if (!log.length) {
+      await repo.deleteState(userId, cardId, trx);
+      return null;
+    }
+    // Each review is replayed with the settings it was made under (retention can rise daily).
+    let schedule = newSchedule(new Date(log[0]!.reviewed_at));
+    for (const r of log) {
+      const at = new Date(r.reviewed_at);
+      schedule = applyReview(
+        schedule,
+        r.rating,
+        at,
+        r.scheduler as Partial<SchedulerSettings>,
+        seedOf(userId, cardId, r.id),
+      );
+    }
+    await repo.writeState(userId, cardId, schedule, trx);
+    return schedule;
+  }
+}
+
+export type StudyService = ReturnType<typeof studyService>;

@@ -1,0 +1,350 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCurriculum } from '../../src/content/load.js';
+import { createRenderer } from '../../src/content/render.js';
+import { syncContent } from '../../src/content/sync.js';
+import { applyReview, newSchedule } from '../../src/core/study/scheduler.js';
+import { contentRepo } from '../../src/server/modules/content/content.repo.js';
+import { studyRepo } from '../../src/server/modules/study/study.repo.js';
+import { studyService } from '../../src/server/modules/study/study.service.js';
+import { bearer, createTestApp, register, type TestApp } from '../helpers/app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  const renderer = await createRenderer({ cacheFile: path.resolve('.cache', 'render-cache.json') });
+  await syncContent(contentRepo(t.database.db), loadCurriculum(path.resolve('content')).curriculum, renderer);
+  renderer.flush();
+}, 180_000);
+afterAll(() => t.close());
+
+async function learner() {
+  const { json } = await register(t.app);
+  return { id: json.user.id, headers: bearer(json.accessToken) };
+}
+
+const review = (headers: Record<string, string>, body: Record<string, unknown>) =>
+  t.app.inject({ method: 'POST', url: '/api/v1/reviews', headers, payload: body });
+
+const stateRows = (userId: string) =>
+  t.database.db
+    .selectFrom('card_states')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('card_id')
+    .execute();
+
+describe('reviews', () => {
+  it('records a rating and answers the new schedule; the same id again changes nothing', async () => {
+    const me = await learner();
+    const body = { id: randomUUID(), cardId: 'event-loop-phases', rating: 'good', durationMs: 4000 };
+    const first = await review(me.headers, body);
+    expect(first.statusCode).toBe(201);
+    expect(first.json().schedule).toMatchObject({ state: 'learning', reps: 1, lapses: 0 });
+    const again = await review(me.headers, body);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(first.json());
+    // Even with another rating, a retried id returns the first result.
+    expect((await review(me.headers, { ...body, rating: 'again' })).json()).toEqual(first.json());
+    const rows = await t.database.db
+      .selectFrom('reviews')
+      .select('id')
+      .where('user_id', '=', me.id)
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
+
+  it('schedules exactly what the scheduler computes for the same clock and seed', async () => {
+    const me = await learner();
+    const times = [
+      '2026-01-05T09:00:00Z',
+      '2026-01-05T09:11:00Z',
+      '2026-01-06T10:00:00Z',
+      '2026-01-09T10:00:00Z',
+    ].map((s) => new Date(s));
+    let i = 0;
+    const service = studyService({ repo: studyRepo(t.database.db), now: () => times[i]! });
+    const ratings = ['good', 'good', 'hard', 'easy'] as const;
+    let expected = newSchedule(times[0]!);
+    for (; i < times.length; i++) {
+      const id = randomUUID();
+      const { result } = await service.review(
+        { userId: me.id, roles: ['learner'] },
+        { id, cardId: 'sql-inner-vs-left-join', rating: ratings[i]! },
+      );
+      expected = applyReview(
+        expected,
+        ratings[i]!,
+        times[i]!,
+        { desiredRetention: 0.9 },
+        `${me.id}:sql-inner-vs-left-join:${id}`,
+      );
+      expect(result.schedule.due).toBe(expected.due.toISOString());
+      expect(result.schedule.stability).toBeCloseTo(expected.stability, 10);
+      expect(result.schedule.state).toBe(expected.state);
+    }
+    expect(expected.state).toBe('review');
+  });
+
+  it('serialises concurrent reviews of one card: every one counted once, state equal to a replay of the log', async () => {
+    const me = await learner();
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        review(me.headers, { id: randomUUID(), cardId: 'rest-success-status-codes', rating: 'good' }),
+      ),
+    );
+    for (const r of results) expect(r.statusCode, r.body).toBe(201);
+    const [state] = await stateRows(me.id);
+    expect(state!.reps).toBe(8);
+    const service = studyService({ repo: studyRepo(t.database.db) });
+    await service.rebuild(me.id);
+    const [rebuilt] = await stateRows(me.id);
+    expect({ ...rebuilt, updated_at: null }).toEqual({ ...state, updated_at: null });
+  });
+
+  it('answers one stored result to concurrent retries of the same id', async () => {
+    const me = await learner();
+    const body = { id: randomUUID(), cardId: 'rest-success-status-codes', rating: 'easy' };
+    const results = await Promise.all(Array.from({ length: 5 }, () => review(me.headers, body)));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 200, 200, 200, 201]);
+    for (const r of results) expect(r.json()).toEqual(results[0]!.json());
+    const rows = await t.database.db
+      .selectFrom('reviews')
+      .select('id')
+      .where('user_id', '=', me.id)
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
+
+  it('undo takes back the last review and restores the state before it', async () => {
+    const me = await learner();
+    await review(me.headers, { id: randomUUID(), cardId: 'express-middleware-order', rating: 'good' });
+    const before = await stateRows(me.id);
+    await review(me.headers, { id: randomUUID(), cardId: 'express-middleware-order', rating: 'again' });
+    const undo = await t.app.inject({ method: 'POST', url: '/api/v1/reviews/undo', headers: me.headers });
+    expect(undo.statusCode).toBe(200);
+    expect(undo.json().undone).toMatchObject({ cardId: 'express-middleware-order', rating: 'again' });
+    const after = await stateRows(me.id);
+    expect(after.map((r) => ({ ...r, updated_at: null }))).toEqual(
+      before.map((r) => ({ ...r, updated_at: null })),
+    );
+    await t.app.inject({ method: 'POST', url: '/api/v1/reviews/undo', headers: me.headers });
+    expect(await stateRows(me.id)).toEqual([]);
+    const none = await t.app.inject({ method: 'POST', url: '/api/v1/reviews/undo', headers: me.headers });
+    expect(none.statusCode).toBe(404);
+    // The log keeps every rating, undone ones stamped.
+    const log = await t.database.db
+      .selectFrom('reviews')
+      .select(['undone_at'])
+      .where('user_id', '=', me.id)
+      .execute();
+    expect(log).toHaveLength(2);
+    expect(log.every((r) => r.undone_at !== null)).toBe(true);
+  });
+
+  it('refuses bad input with 400 naming the field, and unknown cards with 404', async () => {
+    const me = await learner();
+    const bad = await review(me.headers, {
+      id: 'not-a-uuid',
+      cardId: 'rest-success-status-codes',
+      rating: 'meh',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['id', 'rating']);
+    const unknown = await review(me.headers, { id: randomUUID(), cardId: 'no-such-card', rating: 'good' });
+    expect(unknown.statusCode).toBe(404);
+    expect(
+      await t.database.db.selectFrom('reviews').select('id').where('user_id', '=', me.id).execute(),
+    ).toEqual([]);
+  });
+});
+
+describe('object-level access', () => {
+  it("a learner can neither reuse nor read another learner's review, nor undo it, nor see their state", async () => {
+    const ann = await learner();
+    const bob = await learner();
+    const id = randomUUID();
+    await review(ann.headers, { id, cardId: 'auth-password-storage', rating: 'good' });
+    const steal = await review(bob.headers, { id, cardId: 'auth-password-storage', rating: 'good' });
+    expect(steal.statusCode).toBe(409);
+    expect(steal.body).not.toContain(ann.id);
+    const undo = await t.app.inject({ method: 'POST', url: '/api/v1/reviews/undo', headers: bob.headers });
+    expect(undo.statusCode).toBe(404);
+    expect(await stateRows(ann.id)).toHaveLength(1);
+    const queue = (
+      await t.app.inject({ url: '/api/v1/study/queue?topic=auth&limit=100', headers: bob.headers })
+    ).json();
+    const item = queue.data.find((d: { card: { id: string } }) => d.card.id === 'auth-password-storage');
+    expect(item?.state ?? 'new').toBe('new');
+    const progress = (await t.app.inject({ url: '/api/v1/progress/summary', headers: bob.headers })).json();
+    expect(progress.totalReviews).toBe(0);
+  });
+
+  it('every study route needs a signed-in user', async () => {
+    for (const [method, url] of [
+      ['GET', '/api/v1/study/queue'],
+      ['POST', '/api/v1/reviews'],
+      ['POST', '/api/v1/reviews/undo'],
+      ['GET', '/api/v1/study/settings'],
+      ['PUT', '/api/v1/study/settings'],
+      ['GET', '/api/v1/study/plan'],
+      ['GET', '/api/v1/progress/summary'],
+      ['POST', '/api/v1/cards/rest-success-status-codes/typed-answer'],
+      ['PUT', '/api/v1/cards/rest-success-status-codes/note'],
+    ] as const) {
+      expect((await t.app.inject({ method, url })).statusCode, `${method} ${url}`).toBe(401);
+    }
+  });
+});
+
+describe('the study queue', () => {
+  it('serves due cards first, then new cards up to the daily limit, interleaving areas', async () => {
+    const me = await learner();
+    await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/study/settings',
+      headers: me.headers,
+      payload: { newPerDay: 5 },
+    });
+    const res = await t.app.inject({ url: '/api/v1/study/queue?limit=50', headers: me.headers });
+    expect(res.statusCode).toBe(200);
+    const { data, meta } = res.json();
+    expect(data).toHaveLength(5);
+    expect(new Set(data.map((d: { card: { topicId: string } }) => d.card.topicId)).size).toBe(5);
+    expect(meta).toMatchObject({ newLimit: 5, newToday: 5, dueToday: 0, newDoneToday: 0 });
+    expect(meta.forecast).toHaveLength(7);
+    for (const d of data) expect(Object.keys(d.intervals).sort()).toEqual(['again', 'easy', 'good', 'hard']);
+
+    // Rate one "again": it is relearning and due within minutes; the new allowance shrinks.
+    await review(me.headers, { id: randomUUID(), cardId: data[0].card.id, rating: 'again' });
+    const next = (await t.app.inject({ url: '/api/v1/study/queue?limit=50', headers: me.headers })).json();
+    expect(next.meta.newDoneToday).toBe(1);
+    expect(next.data.filter((d: { state: string }) => d.state === 'new')).toHaveLength(4);
+  });
+
+  it('filters by topic and level and clamps the limit', async () => {
+    const me = await learner();
+    const res = (
+      await t.app.inject({ url: '/api/v1/study/queue?topic=sql&level=senior&limit=500', headers: me.headers })
+    ).json();
+    for (const d of res.data) expect(d.card).toMatchObject({ topicId: 'sql', level: 'senior' });
+    const bad = await t.app.inject({ url: '/api/v1/study/queue?topic=cobol', headers: me.headers });
+    expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('settings, plan, typed answers and notes', () => {
+  it('validates settings and computes an interview-date plan', async () => {
+    const me = await learner();
+    const bad = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/study/settings',
+      headers: me.headers,
+      payload: { interviewDate: '31/12/2026', desiredRetention: 2 },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['desiredRetention', 'interviewDate']);
+    const day = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+    const ok = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/study/settings',
+      headers: me.headers,
+      payload: { interviewDate: day, hoursPerWeek: 6, topics: ['event-loop', 'node-core'] },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({
+      interviewDate: day,
+      hoursPerWeek: 6,
+      topics: ['event-loop', 'node-core'],
+    });
+    const plan = (await t.app.inject({ url: '/api/v1/study/plan', headers: me.headers })).json();
+    expect(plan).toMatchObject({ enabled: true, feasible: true, unseenCards: 48 + 23 });
+    expect(plan.newPerDay).toBeGreaterThan(0);
+    expect(plan.sentence).toMatch(/before your interview/);
+    const queue = (await t.app.inject({ url: '/api/v1/study/queue', headers: me.headers })).json();
+    expect(queue.meta.newLimit).toBe(plan.newPerDay);
+    for (const d of queue.data) expect(['event-loop', 'node-core']).toContain(d.card.topicId);
+  });
+
+  it('matches a typed answer against the key points and suggests a rating', async () => {
+    const me = await learner();
+    const card = (await t.app.inject({ url: '/api/v1/cards/auth-password-storage' })).json();
+    const typed = card.keyPoints.join('. ');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cards/auth-password-storage/typed-answer',
+      headers: me.headers,
+      payload: { text: typed },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ coverage: 1, suggestedRating: 'easy' });
+    const empty = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cards/auth-password-storage/typed-answer',
+      headers: me.headers,
+      payload: { text: '' },
+    });
+    expect(empty.json()).toMatchObject({ coverage: 0, suggestedRating: 'again' });
+  });
+
+  it('keeps a personal note per card, shown in the queue only to its author', async () => {
+    const ann = await learner();
+    const bob = await learner();
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/cards/event-loop-phases/note',
+      headers: ann.headers,
+      payload: { text: 'timers, pending, poll, check, close' },
+    });
+    expect(put.statusCode).toBe(200);
+    const noteOf = async (h: Record<string, string>) =>
+      (await t.app.inject({ url: '/api/v1/study/queue?topic=event-loop&limit=100', headers: h }))
+        .json()
+        .data.find((d: { card: { id: string } }) => d.card.id === 'event-loop-phases')?.note;
+    await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/study/settings',
+      headers: ann.headers,
+      payload: { newPerDay: 100 },
+    });
+    await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/study/settings',
+      headers: bob.headers,
+      payload: { newPerDay: 100 },
+    });
+    expect(await noteOf(ann.headers)).toBe('timers, pending, poll, check, close');
+    expect(await noteOf(bob.headers)).toBeNull();
+  });
+});
+
+describe('progress', () => {
+  it('counts reviews into the streak, heat-map, forecast, retention and mastery', async () => {
+    const me = await learner();
+    for (const cardId of ['graphql-n-plus-one', 'graphql-dataloader-batching']) {
+      await review(me.headers, { id: randomUUID(), cardId, rating: 'easy' });
+    }
+    const res = await t.app.inject({ url: '/api/v1/progress/summary', headers: me.headers });
+    expect(res.statusCode).toBe(200);
+    const p = res.json();
+    expect(p).toMatchObject({ reviewsToday: 2, totalReviews: 2, streak: { current: 1, longest: 1 } });
+    expect(p.heatmap).toHaveLength(365);
+    expect(p.heatmap.at(-1)).toEqual({ date: new Date().toISOString().slice(0, 10), count: 2 });
+    expect(p.dueNext30).toHaveLength(30);
+    expect(p.dueNext30.reduce((n: number, d: { count: number }) => n + d.count, 0)).toBe(2);
+    const graphql = p.masteryByArea.find((m: { topicId: string }) => m.topicId === 'graphql');
+    expect(graphql).toMatchObject({ seen: 2, mastered: 0 });
+    expect(p.masteryByArea).toHaveLength(13);
+  });
+});
