@@ -207,6 +207,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       accessTokenTtlS: config.accessTokenTtlS,
       refreshTokenTtlS: config.refreshTokenTtlS,
       loginLimits: config.loginLimits,
+      cache,
     }),
     cookieSecure: config.cookieSecure,
     authRateLimit: config.rateLimit.authMax,

@@ -4,6 +4,7 @@ import { isRole } from '../../../core/access.js';
 import { AppError } from '../../../core/errors.js';
 import type { UserRow } from '../../../db/schema.js';
 import type { AttemptLimiter } from '../../lib/attempt-limiter.js';
+import type { Cache } from '../../lib/cache.js';
 import type { AuthRepo } from './auth.repo.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.js';
 import { hashRefreshToken, newRefreshToken, type TokenSigner } from './tokens.js';
@@ -31,8 +32,13 @@ export interface AuthServiceDeps {
   accessTokenTtlS: number;
   refreshTokenTtlS: number;
   loginLimits: { perAccount: number; perIp: number; windowS: number };
+  /** Caches the user view `GET /me` answers (read on every page load); dropped on every change. */
+  cache?: Cache;
   now?: () => Date;
 }
+
+/** Seconds a cached user view may live; a role granted from the CLI shows up within this. */
+export const USER_CACHE_TTL_S = 60;
 
 export function presentUser(row: UserRow): UserView {
   return {
@@ -148,9 +154,14 @@ export function authService(deps: AuthServiceDeps) {
     },
 
     async me(actor: Actor): Promise<UserView> {
+      const key = `user:${actor.userId}`;
+      const hit = await deps.cache?.get(key);
+      if (hit) return JSON.parse(hit) as UserView;
       const user = await repo.findUserById(actor.userId);
       if (!user) throw new AppError('authentication_required', 'This account no longer exists');
-      return presentUser(user);
+      const view = presentUser(user);
+      await deps.cache?.set(key, JSON.stringify(view), USER_CACHE_TTL_S);
+      return view;
     },
 
     /** Changes the password, signs out every other session and returns a fresh one. */
@@ -198,6 +209,7 @@ export function authService(deps: AuthServiceDeps) {
         });
       }
       await repo.deleteUser(user.id);
+      await deps.cache?.clear(`user:${user.id}`);
     },
 
     /** Adds a role to a user (CLI: `nodeprep user promote`). */
@@ -206,6 +218,7 @@ export function authService(deps: AuthServiceDeps) {
       if (!user) throw new AppError('not_found', `No user with e-mail ${email}`);
       const next = [...new Set([...user.roles, role])];
       await repo.setRoles(user.id, next);
+      await deps.cache?.clear(`user:${user.id}`);
       return presentUser({ ...user, roles: next });
     },
   };
