@@ -12,6 +12,8 @@ import { memoryAttemptLimiter } from '../server/lib/attempt-limiter.js';
 import { authRepo } from '../server/modules/auth/auth.repo.js';
 import { authService } from '../server/modules/auth/auth.service.js';
 import { createTokenSigner } from '../server/modules/auth/tokens.js';
+import { studyRepo } from '../server/modules/study/study.repo.js';
+import { studyService } from '../server/modules/study/study.service.js';
 import { startServer } from '../server/server.js';
 
 const USAGE = `nodeprep: interview preparation for Node.js backend developers
@@ -22,6 +24,7 @@ Usage:
   nodeprep user promote <email> <role>     add a role (${roles.join(', ')}) to a user
   nodeprep content check [--no-run] [--require-services]
                                            validate content/ and run every example on Node.js
+  nodeprep study rebuild [--user <email>]  rebuild card states from the review log
   nodeprep content build                   validate content/ and pre-render it (cached in .cache/)
   nodeprep content sync [--force]          check, then load content/ into the database
   nodeprep help                            this text
@@ -113,6 +116,25 @@ export async function main(argv: string[]): Promise<number> {
       });
       console.log(`${user.email} now has roles: ${user.roles.join(', ')}`);
       return 0;
+    }
+    case 'study': {
+      if (sub !== 'rebuild') throw new UsageError(`unknown study command "${sub ?? ''}"`);
+      const { values } = parseArgs({ args: argv.slice(2), options: { user: { type: 'string' } } });
+      return withDatabase(async (d) => {
+        await migrateToLatest(d.db);
+        let userId: string | undefined;
+        if (values.user) {
+          const user = await authRepo(d.db).findUserByEmail(values.user.trim().toLowerCase());
+          if (!user) throw new UsageError(`no user with e-mail ${values.user}`);
+          userId = user.id;
+        }
+        const started = performance.now();
+        const n = await studyService({ repo: studyRepo(d.db) }).rebuild(userId);
+        console.log(
+          `rebuilt ${n} card states from the review log in ${Math.round(performance.now() - started)} ms`,
+        );
+        return 0;
+      });
     }
     case 'content': {
       const { values } = parseArgs({

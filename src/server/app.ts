@@ -208,6 +208,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       refreshTokenTtlS: config.refreshTokenTtlS,
       loginLimits: config.loginLimits,
       cache,
+      exportExtras: (userId) => studyRepo(database.db).exportFor(userId),
     }),
     cookieSecure: config.cookieSecure,
     authRateLimit: config.rateLimit.authMax,

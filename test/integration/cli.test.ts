@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/database.js';
 import { freshDatabase, testDatabaseKind } from '../helpers/databases.js';
@@ -44,10 +45,8 @@ beforeAll(async () => {
   if (testDatabaseKind === 'postgres') {
     // An empty database: the CLI must create the schema itself.
     pgDatabase = await freshDatabase();
-    await pgDatabase.db.schema.dropTable('refresh_tokens').execute();
-    await pgDatabase.db.schema.dropTable('users').execute();
-    await pgDatabase.db.schema.dropTable('kysely_migration').execute();
-    await pgDatabase.db.schema.dropTable('kysely_migration_lock').execute();
+    await sql`drop schema public cascade`.execute(pgDatabase.db);
+    await sql`create schema public`.execute(pgDatabase.db);
     pgUrl = pgDatabase.url;
   }
 });
@@ -59,7 +58,7 @@ describe('nodeprep CLI', { timeout: 120_000 }, () => {
   it('db migrate applies the migrations once, then reports the database up to date', async () => {
     const first = await cli('db', 'migrate');
     expect(first).toMatchObject({ code: 0 });
-    expect(first.out).toContain('applied: 0001-accounts');
+    expect(first.out).toContain('applied: 0001-accounts, 0002-content, 0003-study');
     const second = await cli('db', 'migrate');
     expect(second.out).toContain('the database is up to date');
   });
@@ -91,6 +90,15 @@ describe('nodeprep CLI', { timeout: 120_000 }, () => {
     const badRole = await cli('user', 'promote', 'lead@example.com', 'king');
     expect(badRole.code).toBe(64);
     expect(badRole.out).toContain('role must be one of: learner, interviewer, lead, admin');
+  });
+
+  it('study rebuild rebuilds card states from the review log', async () => {
+    const res = await cli('study', 'rebuild');
+    expect(res.code).toBe(0);
+    expect(res.out).toMatch(/rebuilt 0 card states from the review log/);
+    const unknown = await cli('study', 'rebuild', '--user', 'ghost@example.com');
+    expect(unknown.code).toBe(64);
+    expect(unknown.out).toContain('no user with e-mail ghost@example.com');
   });
 
   it('a bad environment variable stops the command with its name', async () => {

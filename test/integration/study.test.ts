@@ -348,3 +348,51 @@ describe('progress', () => {
     expect(p.masteryByArea).toHaveLength(13);
   });
 });
+
+describe('my data', () => {
+  it('the export carries my reviews, settings and notes; deleting the account removes them', async () => {
+    const { json } = await register(t.app);
+    const headers = bearer(json.accessToken);
+    const id = randomUUID();
+    await review(headers, {
+      id,
+      cardId: 'express-middleware-order',
+      rating: 'good',
+      typedAnswer: 'in order',
+    });
+    await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/cards/express-middleware-order/note',
+      headers,
+      payload: { text: 'order!' },
+    });
+    const data = (await t.app.inject({ url: '/api/v1/me/export', headers })).json();
+    expect(data.reviews).toEqual([
+      expect.objectContaining({
+        id,
+        cardId: 'express-middleware-order',
+        rating: 'good',
+        typedAnswer: 'in order',
+      }),
+    ]);
+    expect(data.notes).toEqual([
+      expect.objectContaining({ cardId: 'express-middleware-order', text: 'order!' }),
+    ]);
+    expect(data.studySettings).toMatchObject({ newPerDay: 20 });
+    const del = await t.app.inject({
+      method: 'DELETE',
+      url: '/api/v1/me',
+      headers,
+      payload: { password: 'correct horse battery' },
+    });
+    expect(del.statusCode).toBe(204);
+    for (const table of ['reviews', 'card_states', 'card_notes'] as const) {
+      const rows = await t.database.db
+        .selectFrom(table)
+        .select('user_id')
+        .where('user_id', '=', json.user.id)
+        .execute();
+      expect(rows, table).toEqual([]);
+    }
+  });
+});

@@ -34,6 +34,8 @@ export interface AuthServiceDeps {
   loginLimits: { perAccount: number; perIp: number; windowS: number };
   /** Caches the user view `GET /me` answers (read on every page load); dropped on every change. */
   cache?: Cache;
+  /** Adds other areas' data of the user to the export (study log, settings, notes...). */
+  exportExtras?: (userId: string) => Promise<Record<string, unknown>>;
   now?: () => Date;
 }
 
@@ -196,6 +198,7 @@ export function authService(deps: AuthServiceDeps) {
           revokedAt: s.revoked_at ? new Date(s.revoked_at).toISOString() : null,
           userAgent: s.user_agent,
         })),
+        ...(deps.exportExtras ? await deps.exportExtras(user.id) : {}),
       };
     },
 

@@ -276,6 +276,41 @@ export function studyRepo(db: Kysely<DB>) {
         .executeTakeFirst();
     },
 
+    /** Everything the learner's study left behind, for the data export. */
+    async exportFor(userId: string) {
+      const [settings, reviews, notes] = await Promise.all([
+        this.settings(userId),
+        db
+          .selectFrom('reviews')
+          .select(['id', 'card_id', 'rating', 'reviewed_at', 'duration_ms', 'typed_answer', 'undone_at'])
+          .where('user_id', '=', userId)
+          .orderBy('reviewed_at')
+          .execute(),
+        db
+          .selectFrom('card_notes')
+          .select(['card_id', 'text', 'updated_at'])
+          .where('user_id', '=', userId)
+          .execute(),
+      ]);
+      return {
+        studySettings: settings,
+        reviews: reviews.map((r) => ({
+          id: r.id,
+          cardId: r.card_id,
+          rating: r.rating,
+          reviewedAt: new Date(r.reviewed_at).toISOString(),
+          durationMs: r.duration_ms,
+          typedAnswer: r.typed_answer,
+          undoneAt: r.undone_at ? new Date(r.undone_at).toISOString() : null,
+        })),
+        notes: notes.map((n) => ({
+          cardId: n.card_id,
+          text: n.text,
+          updatedAt: new Date(n.updated_at).toISOString(),
+        })),
+      };
+    },
+
     async saveNote(userId: string, cardId: string, text: string) {
       if (!text.trim()) {
         await db
