@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { contentRepo } from '../server/modules/content/content.repo.js';
 import { checkContent, readCheckStamp, writeCheckStamp } from './check.js';
-import { loadCurriculum } from './load.js';
+import { contentHash, loadCurriculum } from './load.js';
 import { createRenderer } from './render.js';
 import { type SyncReport, syncContent } from './sync.js';
 
@@ -44,9 +44,9 @@ export async function syncIfChanged(
   log: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>,
 ): Promise<SyncReport | undefined> {
   const repo = contentRepo(db);
-  const { curriculum, problems } = loadCurriculum(options.contentDir);
   const latest = await repo.latestVersion();
-  if (!options.force && latest?.hash === curriculum.hash) return undefined;
+  if (!options.force && latest?.hash === contentHash(options.contentDir)) return undefined;
+  const { curriculum, problems } = loadCurriculum(options.contentDir);
   const invalid = problems.filter((p) => p.severity === 'error');
   if (invalid.length) {
     throw new ContentCheckFailed(

@@ -174,7 +174,8 @@ export function parseGuide(file: string, markdown: string): LoadedGuide {
   return { file, markdown, title, words: prose.split(/\s+/).filter(Boolean).length, sections, runBlocks };
 }
 
-function hashDir(dir: string): string {
+/** SHA-256 over every file of the content folder: cheap, so start-up can skip parsing unchanged content. */
+export function contentHash(dir: string): string {
   const hash = createHash('sha256');
   const files = fs
     .readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -320,7 +321,7 @@ export function loadCurriculum(dir: string): { curriculum: Curriculum; problems:
   }
 
   checkReferences(topics, exercises, problems);
-  return { curriculum: { dir, topics, exercises, labTasks, stages, hash: hashDir(dir) }, problems };
+  return { curriculum: { dir, topics, exercises, labTasks, stages, hash: contentHash(dir) }, problems };
 }
 
 /** Ids unique across the curriculum, no repeated questions, and every link points somewhere. */
