@@ -15,6 +15,26 @@ const VERSION_TTL_MS = 2000;
 
 type CardListQuery = z.output<typeof cardListQuery>;
 
+interface TopicRow {
+  id: string;
+  title: string;
+  summary: string;
+  position: number;
+  node_version: string;
+  card_count: number;
+  predict_count: number;
+}
+
+const presentTopic = (t: TopicRow): z.infer<typeof topicSummary> => ({
+  id: t.id,
+  title: t.title,
+  summary: t.summary,
+  order: t.position,
+  nodeVersion: t.node_version,
+  cardCount: t.card_count,
+  predictCount: t.predict_count,
+});
+
 /** Public reads of the curriculum, cached per content version (cache-aside). */
 export function contentService(deps: { repo: ContentRepo; cache: Cache; now?: () => number }) {
   const { repo, cache } = deps;
@@ -49,34 +69,14 @@ export function contentService(deps: { repo: ContentRepo; cache: Cache; now?: ()
 
     listTopics: () =>
       cached('topics', async () => ({
-        data: (await repo.listTopics()).map(
-          (t): z.infer<typeof topicSummary> => ({
-            id: t.id,
-            title: t.title,
-            summary: t.summary,
-            order: t.position,
-            nodeVersion: t.node_version,
-            cardCount: t.card_count,
-            predictCount: t.predict_count,
-          }),
-        ),
+        data: (await repo.listTopics()).map(presentTopic),
       })),
 
     getTopic: (id: string) =>
       cached(`topic:${id}`, async (): Promise<z.infer<typeof topicDetail>> => {
         const t = await repo.getTopic(id);
         if (!t) throw new AppError('not_found', `No topic "${id}"`);
-        return {
-          id: t.id,
-          title: t.title,
-          summary: t.summary,
-          order: t.position,
-          nodeVersion: t.node_version,
-          cardCount: t.card_count,
-          predictCount: t.predict_count,
-          guideHtml: t.guide_html,
-          toc: t.toc,
-        };
+        return { ...presentTopic(t), guideHtml: t.guide_html, toc: t.toc };
       }),
 
     listCards: (query: CardListQuery) => {
