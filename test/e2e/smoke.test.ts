@@ -104,6 +104,47 @@ describe('the web app in Chromium', () => {
     await page.close();
   });
 
+  it('studies five cards with the keyboard alone, and the progress page shows them after a reload', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = watchErrors(page);
+    const email = uniqueEmail('study');
+    await page.goto(`${base}/signup`);
+    await page.getByLabel('Name').fill('Keyboard Learner');
+    await page.getByLabel('Email').fill(email);
+    await page.locator('input[name="password"]').fill('a long enough secret');
+    await page.getByLabel('Confirm password').fill('a long enough secret');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Keyboard');
+
+    const reviews = () =>
+      server.app.database.db
+        .selectFrom('reviews as r')
+        .innerJoin('users as u', 'u.id', 'r.user_id')
+        .select('r.id')
+        .where('u.email', '=', email)
+        .execute()
+        .then((rows) => rows.length);
+
+    await page.goto(`${base}/study`);
+    for (let i = 1; i <= 5; i++) {
+      await page.getByRole('button', { name: 'Reveal answer' }).waitFor();
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.press('Space');
+      await page.getByText('How well did you remember it?').waitFor();
+      await page.keyboard.press('3');
+      await expect.poll(reviews, { timeout: 15_000 }).toBe(i);
+    }
+    await page.screenshot({ path: path.join(shots, 'study.png') });
+
+    await page.goto(`${base}/progress`);
+    await page.reload();
+    const tile = page.getByText('Reviews today').locator('..');
+    await expect.poll(() => tile.textContent()).toContain('5');
+    await page.screenshot({ path: path.join(shots, 'progress.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('works on a phone-sized screen in dark mode', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 740 }, colorScheme: 'dark' });
     const errors = watchErrors(page);

@@ -8,8 +8,11 @@ import { ErrorPage } from './pages/ErrorPage';
 import { GuidePage } from './pages/GuidePage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { PlanPage } from './pages/PlanPage';
+import { ProgressPage } from './pages/ProgressPage';
 import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';
+import { StudyPage } from './pages/StudyPage';
 import { TopicsPage } from './pages/TopicsPage';
 
 export const router = createBrowserRouter([
@@ -39,6 +42,30 @@ export const router = createBrowserRouter([
         element: (
           <RequireAuth>
             <AccountPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'study',
+        element: (
+          <RequireAuth>
+            <StudyPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'study/plan',
+        element: (
+          <RequireAuth>
+            <PlanPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'progress',
+        element: (
+          <RequireAuth>
+            <ProgressPage />
           </RequireAuth>
         ),
       },

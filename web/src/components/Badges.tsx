@@ -1,4 +1,4 @@
-import type { CardKind, Level } from '../api';
+import type { CardKind, CardState, Level } from '../api';
 
 const levelStyles: Record<Level, string> = {
   junior: 'bg-sky-100 text-sky-900 dark:bg-sky-900/50 dark:text-sky-100',
@@ -47,4 +47,26 @@ export function Tag({ children }: { children: string }) {
       {children}
     </span>
   );
+}
+
+const stateStyles: Record<CardState, { label: string; className: string }> = {
+  new: {
+    label: 'New',
+    className: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/50 dark:text-emerald-100',
+  },
+  learning: {
+    label: 'Learning',
+    className: 'bg-amber-100 text-amber-900 dark:bg-amber-900/50 dark:text-amber-100',
+  },
+  review: { label: 'Review', className: 'bg-slate-200 text-slate-800 dark:bg-slate-800 dark:text-slate-200' },
+  relearning: {
+    label: 'Relearning',
+    className: 'bg-rose-100 text-rose-900 dark:bg-rose-900/50 dark:text-rose-100',
+  },
+};
+
+/** Where a card stands in the learner's schedule. */
+export function StateBadge({ state }: { state: CardState }) {
+  const style = stateStyles[state] ?? stateStyles.review;
+  return <span className={`${pill} ${style.className}`}>{style.label}</span>;
 }

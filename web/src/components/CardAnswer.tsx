@@ -1,8 +1,8 @@
 import type { ReactNode, RefObject } from 'react';
 import { Link } from 'react-router';
-import type { CardDetail } from '../api';
+import type { CardDetail, KeyPointMatch } from '../api';
 import { HtmlContent } from './HtmlContent';
-import { CheckIcon } from './Icons';
+import { CheckIcon, CrossIcon } from './Icons';
 
 function Block({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -15,14 +15,46 @@ function Block({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-/** Everything behind "Reveal answer". */
+function KeyPoint({ point, match }: { point: string; match: KeyPointMatch | undefined }) {
+  if (!match) {
+    return (
+      <li className="flex gap-2.5 text-slate-800 dark:text-slate-200">
+        <CheckIcon className="mt-1 size-4 shrink-0 text-emerald-700 dark:text-emerald-400" />
+        <span>{point}</span>
+      </li>
+    );
+  }
+  return (
+    <li className="flex gap-2.5 text-slate-800 dark:text-slate-200">
+      {match.covered ? (
+        <CheckIcon className="mt-1 size-4 shrink-0 text-emerald-700 dark:text-emerald-400" />
+      ) : (
+        <CrossIcon className="mt-1 size-4 shrink-0 text-rose-700 dark:text-rose-400" />
+      )}
+      <span>
+        <span className="sr-only">{match.covered ? 'Covered: ' : 'Missed: '}</span>
+        {point}
+        {!match.covered && match.missing.length > 0 && (
+          <span className="mt-0.5 block text-sm text-slate-600 dark:text-slate-400">
+            Missing: {match.missing.join(', ')}
+          </span>
+        )}
+      </span>
+    </li>
+  );
+}
+
+/** Everything behind "Reveal answer". With `matches`, key points show what a typed answer covered. */
 export function CardAnswer({
   card,
   headingRef,
+  matches,
 }: {
   card: CardDetail;
   headingRef: RefObject<HTMLHeadingElement | null>;
+  matches?: KeyPointMatch[] | undefined;
 }) {
+  const matchOf = new Map((matches ?? []).map((m) => [m.keyPoint, m]));
   const guideHref = `/topics/${encodeURIComponent(card.topicId)}${card.section ? `#${encodeURIComponent(card.section)}` : ''}`;
   return (
     <section
@@ -41,11 +73,8 @@ export function CardAnswer({
       {card.keyPoints.length > 0 && (
         <Block title="Key points">
           <ul className="space-y-2">
-            {card.keyPoints.map((point) => (
-              <li key={point} className="flex gap-2.5 text-slate-800 dark:text-slate-200">
-                <CheckIcon className="mt-1 size-4 shrink-0 text-emerald-700 dark:text-emerald-400" />
-                <span>{point}</span>
-              </li>
+            {card.keyPoints.map((point, i) => (
+              <KeyPoint key={point} point={point} match={matchOf.get(point) ?? matches?.[i]} />
             ))}
           </ul>
         </Block>

@@ -10,6 +10,24 @@ const NAV = [
   { to: '/cards', label: 'Cards' },
 ];
 
+/** Links that need an account. */
+const MEMBER_NAV = [
+  { to: '/study', label: 'Study' },
+  { to: '/progress', label: 'Progress' },
+];
+
+function NavItems() {
+  const { user } = useMe();
+  const items = user ? [...NAV, ...MEMBER_NAV] : NAV;
+  return items.map((item) => (
+    <li key={item.to}>
+      <NavLink to={item.to} className={navLinkClass}>
+        {item.label}
+      </NavLink>
+    </li>
+  ));
+}
+
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>
   `block rounded-lg px-3 py-2 text-sm font-medium transition-colors ${
     isActive
@@ -38,13 +56,7 @@ export function Header() {
         <Logo />
         <nav aria-label="Main" className="hidden md:block">
           <ul className="flex gap-1">
-            {NAV.map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} className={navLinkClass}>
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
+            <NavItems />
           </ul>
         </nav>
         <div className="ml-auto flex items-center gap-2">
@@ -71,13 +83,7 @@ export function Header() {
       >
         <nav aria-label="Main">
           <ul className="space-y-1">
-            {NAV.map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} className={navLinkClass}>
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
+            <NavItems />
           </ul>
         </nav>
         <div className="mt-3 flex flex-wrap items-center gap-2 border-t border-slate-200 pt-3 dark:border-slate-800">

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { Footer } from './Footer';
 import { Header } from './Header';
+import { OutboxSync } from './OutboxSync';
 
 export function Layout() {
   const mainRef = useMainFocusOnNavigation();
@@ -23,6 +24,7 @@ export function Layout() {
         <Outlet />
       </main>
       <Footer />
+      <OutboxSync />
       <ScrollRestoration />
     </div>
   );

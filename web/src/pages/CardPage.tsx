@@ -5,7 +5,7 @@ import { Difficulty, KindBadge, LevelBadge, Tag } from '../components/Badges';
 import { Breadcrumbs } from '../components/Breadcrumbs';
 import { Button } from '../components/Button';
 import { CardAnswer } from '../components/CardAnswer';
-import { HtmlContent } from '../components/HtmlContent';
+import { PredictCode } from '../components/PredictCode';
 import { Loading, QueryError } from '../components/Status';
 import { useCard, useTopics } from '../lib/queries';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
@@ -99,14 +99,7 @@ function CardView({ card }: { card: CardDetail }) {
             ))}
           </ul>
         )}
-        {card.codeHtml && (
-          <section aria-label="Code" className="mt-6">
-            <p className="mb-2 text-sm font-medium text-slate-700 dark:text-slate-300">
-              What does this print?
-            </p>
-            <HtmlContent html={card.codeHtml} className="max-w-none" />
-          </section>
-        )}
+        <PredictCode card={card} />
 
         {revealed ? (
           <CardAnswer card={card} headingRef={answerRef} />

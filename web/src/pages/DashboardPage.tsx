@@ -1,7 +1,10 @@
-import type { User } from '../api';
+import type { StudyMeta, User } from '../api';
 import { FeatureCard } from '../components/FeatureCard';
 import { BookIcon, BrainIcon, CardsIcon, ChartIcon, TerminalIcon, UsersIcon } from '../components/Icons';
 import { PageHeader } from '../components/PageHeader';
+import { TodayPanel } from '../components/study/TodayPanel';
+import { plural } from '../lib/format';
+import { useStudySummary } from '../lib/study';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 
 function greeting(date = new Date()): string {
@@ -12,15 +15,26 @@ function greeting(date = new Date()): string {
   return 'Good evening';
 }
 
+function lead(meta: StudyMeta | undefined): string {
+  const first = 'A good first step: read the guide of one topic, then study its cards.';
+  if (!meta) return first;
+  if (meta.dueToday + meta.newToday === 0) {
+    return meta.reviewsDoneToday + meta.newDoneToday > 0
+      ? 'You are done for today. Come back tomorrow to keep the streak going.'
+      : `Nothing is due right now. ${first}`;
+  }
+  if (meta.dueToday === 0) return `${plural(meta.newToday, 'new card')} to meet today.`;
+  return `${plural(meta.dueToday, 'review')} waiting: a few minutes now keeps them fresh.`;
+}
+
 export function DashboardPage({ user }: { user: User }) {
   useDocumentTitle('Dashboard');
+  const summary = useStudySummary();
   const firstName = user.name.trim().split(/\s+/)[0] || user.name;
   return (
     <>
-      <PageHeader
-        title={`${greeting()}, ${firstName}`}
-        lead="Nothing is due yet. A good first step: read the guide of one topic, then browse its cards."
-      />
+      <PageHeader title={`${greeting()}, ${firstName}`} lead={lead(summary.data)} />
+      <TodayPanel />
       <section aria-labelledby="start-title">
         <h2 id="start-title" className="mb-4 text-lg font-semibold text-slate-900 dark:text-white">
           Where to go next
@@ -37,7 +51,7 @@ export function DashboardPage({ user }: { user: User }) {
             </FeatureCard>
           </li>
           <li>
-            <FeatureCard icon={<BrainIcon />} title="Study">
+            <FeatureCard icon={<BrainIcon />} title="Study" to="/study">
               Daily reviews on a spaced-repetition schedule. Space to reveal, 1–4 to rate.
             </FeatureCard>
           </li>
@@ -52,7 +66,7 @@ export function DashboardPage({ user }: { user: User }) {
             </FeatureCard>
           </li>
           <li>
-            <FeatureCard icon={<ChartIcon />} title="Progress">
+            <FeatureCard icon={<ChartIcon />} title="Progress" to="/progress">
               Review heat-map, retention and mastery per area.
             </FeatureCard>
           </li>
