@@ -1,94 +1,19 @@
 // HTTP benchmark: bare Fastify against nodeprep's authenticated GET /api/v1/me, on PGlite and on
 // PostgreSQL, plus start-up time on an existing data folder. Prints a table and a JSON line.
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { postgresUrl, start, stop, token } from './lib.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = 50;
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const env = { ...process.env, NODE_EXTRA_CA_CERTS: '', LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '1000000000' };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts a server on a free port and resolves when it answers 200 on `readyPath`. */
-async function start(args: string[], extraEnv: Record<string, string>, readyPath = '/readyz') {
-  const port = await freePort();
-  const started = performance.now();
-  const child = spawn(process.execPath, [...args, '--port', String(port)], {
-    env: { ...env, ...extraEnv, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let err = '';
-  child.stderr?.on('data', (d) => {
-    err += d;
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${err}`);
-    const ok = await fetch(url + readyPath).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return { child: child as ChildProcess, url, ms: performance.now() - started };
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-async function stop(child: ChildProcess) {
-  child.removeAllListeners('exit');
-  const done = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await done;
-}
 
 async function load(url: string, headers: Record<string, string> = {}) {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
   if (result.non2xx || result.errors)
     throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
-}
-
-async function token(base: string): Promise<string> {
-  const res = await fetch(`${base}/api/v1/auth/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      email: `bench-${Date.now()}@example.com`,
-      password: 'bench password 1',
-      name: 'Bench',
-      client: 'api',
-    }),
-  });
-  if (res.status !== 201) throw new Error(`register answered ${res.status}: ${await res.text()}`);
-  return ((await res.json()) as { accessToken: string }).accessToken;
-}
-
-async function postgresUrl(): Promise<string | undefined> {
-  const admin = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await admin.connect();
-    await admin.query('drop database if exists nodeprep_bench with (force)');
-    await admin.query('create database nodeprep_bench');
-    const u = new URL(ADMIN_URL);
-    u.pathname = '/nodeprep_bench';
-    return u.toString();
-  } catch {
-    return undefined;
-  } finally {
-    await admin.end().catch(() => {});
-  }
 }
 
 if (!fs.existsSync('dist/cli/index.js')) throw new Error('build first: npm run build');
