@@ -210,7 +210,9 @@ function jobsOf(curriculum: Curriculum, services: Services): Job[] {
         fs.writeFileSync(path.join(scratch, 'tests.mjs'), e.tests);
         const submission = path.join(scratch, 'submission.mjs');
         fs.writeFileSync(submission, e.solution);
-        const ref = await runNode(['--test', 'tests.mjs'], { cwd: scratch, timeoutMs });
+        // Run directly: node:test sets a failing exit code by itself, and `--test` would cost a
+        // second Node process per run.
+        const ref = await runNode(['tests.mjs'], { cwd: scratch, timeoutMs });
         if (ref.timedOut || ref.exitCode !== 0) {
           return `the reference solution must pass every test, but it ${describeFailure(ref, timeoutMs)}\n    ${ref.stdout
             .split('\n')
@@ -218,7 +220,7 @@ function jobsOf(curriculum: Curriculum, services: Services): Job[] {
             .join('\n    ')}`;
         }
         fs.writeFileSync(submission, e.starter);
-        const starter = await runNode(['--test', 'tests.mjs'], { cwd: scratch, timeoutMs });
+        const starter = await runNode(['tests.mjs'], { cwd: scratch, timeoutMs });
         if (!starter.timedOut && starter.exitCode === 0)
           return 'the starter passes every test; it must fail at least one';
         return null;
