@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -29,6 +28,7 @@ import { studyRoutes } from './modules/study/study.routes.js';
 import { studyService } from './modules/study/study.service.js';
 import { authenticatePlugin } from './plugins/authenticate.js';
 import { errorsPlugin } from './plugins/errors.js';
+import { securityHeadersPlugin } from './plugins/security-headers.js';
 
 export const REDACTED_PATHS = [
   'req.headers.authorization',
@@ -133,25 +133,27 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   // External plugins first.
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Highlighted code's colours are applied by the web app through the CSSOM, so even
-        // style attributes stay forbidden.
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+  await app.register(securityHeadersPlugin, {
+    helmet: {
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Highlighted code's colours are applied by the web app through the CSSOM, so even
+          // style attributes stay forbidden.
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          upgradeInsecureRequests: config.cookieSecure ? [] : null,
+        },
       },
+      hsts: config.cookieSecure,
     },
-    hsts: config.cookieSecure,
   });
   if (config.corsOrigins.length) {
     await app.register(cors, { origin: [...config.corsOrigins], credentials: true });
