@@ -193,9 +193,9 @@ export async function syncContent(
         updated_at: new Date(),
       });
     }
-    await tx.upsertTopics(topics);
-    await tx.upsertCards(cards);
-    await tx.upsertExercises(exercises);
+    await tx.upsert('topics', topics);
+    await tx.upsert('cards', cards);
+    await tx.upsert('exercises', exercises);
     for (const table of ['cards', 'exercises', 'topics'] as const) {
       const gone = [...existing[table].entries()]
         .filter(([id, v]) => !v.retired && !seen[table].has(id))

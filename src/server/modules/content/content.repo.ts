@@ -1,5 +1,5 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
-import type { CardsTable, DB, ExercisesTable, TopicsTable } from '../../../db/schema.js';
+import type { CardsTable, DB } from '../../../db/schema.js';
 
 export interface CardQuery {
   topic?: string | undefined;
@@ -24,54 +24,15 @@ export function contentRepo(db: Kysely<DB>) {
       };
       return { topics: await load('topics'), cards: await load('cards'), exercises: await load('exercises') };
     },
-    async upsertTopics(rows: Insertable<TopicsTable>[]) {
+    /** Inserts or updates rows by id, in chunks; every given column is overwritten on conflict. */
+    async upsert<T extends 'topics' | 'cards' | 'exercises'>(table: T, rows: Insertable<DB[T]>[]) {
+      const columns = Object.keys(rows[0] ?? {}).filter((c) => c !== 'id' && c !== 'created_at');
+      const update = Object.fromEntries(columns.map((c) => [c, sql.ref(`excluded.${c}`)]));
       for (let i = 0; i < rows.length; i += CHUNK) {
         await ex
-          .insertInto('topics')
-          .values(rows.slice(i, i + CHUNK))
-          .onConflict((oc) =>
-            oc.column('id').doUpdateSet((eb) => ({
-              title: eb.ref('excluded.title'),
-              summary: eb.ref('excluded.summary'),
-              position: eb.ref('excluded.position'),
-              node_version: eb.ref('excluded.node_version'),
-              guide_html: eb.ref('excluded.guide_html'),
-              toc: eb.ref('excluded.toc'),
-              source_hash: eb.ref('excluded.source_hash'),
-              retired_at: null,
-              updated_at: eb.ref('excluded.updated_at'),
-            })),
-          )
-          .execute();
-      }
-    },
-    async upsertCards(rows: Insertable<CardsTable>[]) {
-      const columns = Object.keys(rows[0] ?? {}).filter(
-        (c) => c !== 'id' && c !== 'created_at',
-      ) as (keyof CardsTable)[];
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        await ex
-          .insertInto('cards')
-          .values(rows.slice(i, i + CHUNK))
-          .onConflict((oc) =>
-            oc
-              .column('id')
-              .doUpdateSet(Object.fromEntries(columns.map((c) => [c, sql.ref(`excluded.${c}`)])) as never),
-          )
-          .execute();
-      }
-    },
-    async upsertExercises(rows: Insertable<ExercisesTable>[]) {
-      const columns = Object.keys(rows[0] ?? {}).filter((c) => c !== 'id');
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        await ex
-          .insertInto('exercises')
-          .values(rows.slice(i, i + CHUNK))
-          .onConflict((oc) =>
-            oc
-              .column('id')
-              .doUpdateSet(Object.fromEntries(columns.map((c) => [c, sql.ref(`excluded.${c}`)])) as never),
-          )
+          .insertInto(table as 'cards')
+          .values(rows.slice(i, i + CHUNK) as Insertable<CardsTable>[])
+          .onConflict((oc) => oc.column('id').doUpdateSet(update as never))
           .execute();
       }
     },

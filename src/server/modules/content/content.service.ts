@@ -25,6 +25,26 @@ interface TopicRow {
   predict_count: number;
 }
 
+interface CardSummaryRow {
+  id: string;
+  topic_id: string;
+  kind: 'card' | 'predict';
+  question: string;
+  level: 'junior' | 'mid' | 'senior';
+  difficulty: number;
+  tags: string[];
+}
+
+const presentCardSummary = (c: CardSummaryRow): z.infer<typeof cardSummary> => ({
+  id: c.id,
+  topicId: c.topic_id,
+  kind: c.kind,
+  question: c.question,
+  level: c.level,
+  difficulty: c.difficulty,
+  tags: c.tags,
+});
+
 const presentTopic = (t: TopicRow): z.infer<typeof topicSummary> => ({
   id: t.id,
   title: t.title,
@@ -87,17 +107,7 @@ export function contentService(deps: { repo: ContentRepo; cache: Cache; now?: ()
         const column = (desc ? sortKey.slice(1) : sortKey) as 'topic';
         const { rows, total } = await repo.listCards({ ...query, sort: { column, desc } });
         return {
-          data: rows.map(
-            (c): z.infer<typeof cardSummary> => ({
-              id: c.id,
-              topicId: c.topic_id,
-              kind: c.kind,
-              question: c.question,
-              level: c.level,
-              difficulty: c.difficulty,
-              tags: c.tags,
-            }),
-          ),
+          data: rows.map(presentCardSummary),
           meta: { page: query.page, limit: query.limit, total, pages: Math.ceil(total / query.limit) },
         };
       });
@@ -109,13 +119,7 @@ export function contentService(deps: { repo: ContentRepo; cache: Cache; now?: ()
         if (!c) throw new AppError('not_found', `No card "${id}"`);
         const predict = c.kind === 'predict';
         return {
-          id: c.id,
-          topicId: c.topic_id,
-          kind: c.kind,
-          question: c.question,
-          level: c.level,
-          difficulty: c.difficulty,
-          tags: c.tags,
+          ...presentCardSummary(c),
           answerHtml: c.answer_html,
           keyPoints: c.key_points,
           synonyms: c.synonyms,
