@@ -1,3 +1,4 @@
+import { DAY_MS } from '../days.js';
 import { AppError } from '../errors.js';
 import { applyReview, newSchedule } from './scheduler.js';
 
@@ -35,7 +36,6 @@ export interface PlanResult {
   reason?: string;
 }
 
-const DAY_MS = 86_400_000;
 const FAR_DAYS = 30;
 const NEAR_DAYS = 3;
 const PEAK_RETENTION = 0.95;

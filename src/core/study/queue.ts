@@ -1,3 +1,4 @@
+import { DAY_MS } from '../days.js';
 import { AppError } from '../errors.js';
 import type { CardSchedule } from './scheduler.js';
 
@@ -37,8 +38,6 @@ export interface QueueItem {
   /** null for a new card nobody has scheduled yet. */
   due: Date | null;
 }
-
-const DAY_MS = 86_400_000;
 
 function isNew(card: QueueCard): boolean {
   return card.schedule === null || card.schedule.state === 'new';

@@ -10,6 +10,7 @@ import {
   type StepUnit,
   StrategyMode,
 } from 'ts-fsrs';
+import { DAY_MS } from '../days.js';
 import { AppError, type FieldError } from '../errors.js';
 
 /**
@@ -89,7 +90,6 @@ const stateFromFsrs: Record<State, CardStateName> = {
   [State.Relearning]: 'relearning',
 };
 
-const DAY_MS = 86_400_000;
 const FSRS6_WEIGHT_COUNT = 21;
 const STEP = /^[1-9]\d*[mhd]$/;
 

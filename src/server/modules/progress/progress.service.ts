@@ -1,9 +1,6 @@
 import type { Actor } from '../../../core/access.js';
+import { DAY_MS, startOfUtcDay, utcDayKey } from '../../../core/days.js';
 import type { ProgressRepo } from './progress.repo.js';
-
-const DAY_MS = 86_400_000;
-const dayKey = (d: Date) => d.toISOString().slice(0, 10);
-const startOfDay = (d: Date) => new Date(Math.floor(d.getTime() / DAY_MS) * DAY_MS);
 
 /** Consecutive days with a review: the run ending today (or yesterday), and the longest run. */
 export function streaks(days: string[], today: Date): { current: number; longest: number } {
@@ -18,9 +15,9 @@ export function streaks(days: string[], today: Date): { current: number; longest
     previous = t;
   }
   let current = 0;
-  let cursor = startOfDay(today);
-  if (!set.has(dayKey(cursor))) cursor = new Date(cursor.getTime() - DAY_MS);
-  while (set.has(dayKey(cursor))) {
+  let cursor = startOfUtcDay(today);
+  if (!set.has(utcDayKey(cursor))) cursor = new Date(cursor.getTime() - DAY_MS);
+  while (set.has(utcDayKey(cursor))) {
     current++;
     cursor = new Date(cursor.getTime() - DAY_MS);
   }
@@ -33,7 +30,7 @@ export function progressService(deps: { repo: ProgressRepo; now?: () => Date }) 
   const now = deps.now ?? (() => new Date());
   return {
     async summary(actor: Actor) {
-      const today = startOfDay(now());
+      const today = startOfUtcDay(now());
       const yearAgo = new Date(today.getTime() - 364 * DAY_MS);
       const in30 = new Date(today.getTime() + 30 * DAY_MS);
       const [perDay, days, total, due, retention, mastery] = await Promise.all([
@@ -48,7 +45,7 @@ export function progressService(deps: { repo: ProgressRepo; now?: () => Date }) 
       const dueCounts = new Map(due.map((r) => [r.day, r.n]));
       const series = (from: Date, n: number, source: Map<string, number>) =>
         Array.from({ length: n }, (_, i) => {
-          const date = dayKey(new Date(from.getTime() + i * DAY_MS));
+          const date = utcDayKey(new Date(from.getTime() + i * DAY_MS));
           return { date, count: source.get(date) ?? 0 };
         });
       const titles = new Map(mastery.map((m) => [m.topic_id, m.title]));
@@ -57,7 +54,7 @@ export function progressService(deps: { repo: ProgressRepo; now?: () => Date }) 
           days.map((d) => d.day),
           today,
         ),
-        reviewsToday: counts.get(dayKey(today)) ?? 0,
+        reviewsToday: counts.get(utcDayKey(today)) ?? 0,
         totalReviews: total.n,
         heatmap: series(yearAgo, 365, counts),
         dueNext30: series(today, 30, dueCounts),

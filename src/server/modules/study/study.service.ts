@@ -1,4 +1,5 @@
 import type { Actor } from '../../../core/access.js';
+import { DAY_MS, startOfUtcDay } from '../../../core/days.js';
 import { AppError } from '../../../core/errors.js';
 import { describePlan, planNewCards, retentionForDaysLeft } from '../../../core/study/plan.js';
 import { buildQueue, forecast } from '../../../core/study/queue.js';
@@ -13,11 +14,6 @@ import {
 } from '../../../core/study/scheduler.js';
 import { matchKeyPoints } from '../../../core/study/typed-answer.js';
 import type { StudyRepo, StudySettingsRow } from './study.repo.js';
-
-const DAY_MS = 86_400_000;
-
-/** Days start at midnight UTC. */
-export const startOfDay = (d: Date) => new Date(Math.floor(d.getTime() / DAY_MS) * DAY_MS);
 
 const seedOf = (userId: string, cardId: string, reviewId: string) => `${userId}:${cardId}:${reviewId}`;
 
@@ -64,7 +60,7 @@ export function studyService(deps: { repo: StudyRepo; now?: () => Date }) {
     let desiredRetention = s.desiredRetention;
     if (s.interviewDate) {
       const daysLeft = Math.round(
-        (Date.parse(`${s.interviewDate}T00:00:00Z`) - startOfDay(today).getTime()) / DAY_MS,
+        (Date.parse(`${s.interviewDate}T00:00:00Z`) - startOfUtcDay(today).getTime()) / DAY_MS,
       );
       desiredRetention = Math.max(desiredRetention, retentionForDaysLeft(daysLeft, s.desiredRetention));
     }
@@ -74,7 +70,7 @@ export function studyService(deps: { repo: StudyRepo; now?: () => Date }) {
   function planFor(s: StudySettingsRow, unseen: number, today: Date) {
     if (!s.interviewDate || !s.hoursPerWeek) return undefined;
     return planNewCards({
-      today: startOfDay(today),
+      today: startOfUtcDay(today),
       interviewDate: new Date(`${s.interviewDate}T00:00:00Z`),
       unseenCards: unseen,
       hoursPerWeek: s.hoursPerWeek,
@@ -190,12 +186,12 @@ export function studyService(deps: { repo: StudyRepo; now?: () => Date }) {
       const topics = query.topic ? [query.topic] : settings.topics;
       const [cards, done] = await Promise.all([
         repo.studyCards(actor.userId, { topics, level: query.level }),
-        repo.doneSince(actor.userId, startOfDay(at)),
+        repo.doneSince(actor.userId, startOfUtcDay(at)),
       ]);
       const unseen = cards.filter((c) => !c.schedule || c.schedule.state === 'new').length;
       const plan = planFor(settings, unseen + done.newDone, at);
       const newPerDay = plan ? plan.newPerDay : settings.newPerDay;
-      const endOfDay = new Date(startOfDay(at).getTime() + DAY_MS);
+      const endOfDay = new Date(startOfUtcDay(at).getTime() + DAY_MS);
       const items = buildQueue({
         cards: cards.map((c) => ({ id: c.card.id, area: c.card.topicId, schedule: c.schedule })),
         now: at,
