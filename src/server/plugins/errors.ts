@@ -104,7 +104,10 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
     requestId: String(request.id),
     ...(error.errors ? { errors: error.errors } : {}),
   };
-  if (error.retryAfterS !== undefined) reply.header('retry-after', String(error.retryAfterS));
+  // A Retry-After already set (by the rate limiter, with its real window) wins over our default.
+  if (error.retryAfterS !== undefined && !reply.hasHeader('retry-after')) {
+    reply.header('retry-after', String(error.retryAfterS));
+  }
   return reply.code(error.status).type('application/problem+json').send(problem);
 }
 
@@ -122,10 +125,6 @@ export const errorsPlugin = fp<ErrorsOptions>(
         request.log.error({ err, code: error.code }, 'request failed');
       } else {
         request.log.info({ code: error.code, detail: error.message }, 'request rejected');
-      }
-      // 429s from @fastify/rate-limit carry their own retry-after header already.
-      if (error.code === 'rate_limited' && reply.getHeader('retry-after')) {
-        return sendProblem(request, reply, new AppError('rate_limited', error.message));
       }
       return sendProblem(request, reply, error);
     });
