@@ -8,6 +8,7 @@ const ifStale = process.argv.includes('--if-stale');
 
 function newest(dir) {
   if (!fs.existsSync(dir)) return 0;
+  if (fs.statSync(dir).isFile()) return fs.statSync(dir).mtimeMs;
   let latest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (entry.isFile())
