@@ -21,12 +21,15 @@ export const errorCatalogue = {
   conflict: { status: 409, title: 'Conflict' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported content type' },
+  not_predict_card: { status: 422, title: 'This card is not a predict-the-output card' },
   rate_limited: { status: 429, title: 'Too many requests' },
   too_many_attempts: { status: 429, title: 'Too many failed sign-in attempts' },
   internal_error: { status: 500, title: 'Something went wrong on our side' },
   database_unavailable: { status: 503, title: 'The database is unavailable' },
   service_unavailable: { status: 503, title: 'The service is unavailable' },
   request_timeout: { status: 503, title: 'The request took too long' },
+  queue_full: { status: 503, title: 'Too much work is waiting; try again shortly' },
+  sandbox_unavailable: { status: 503, title: 'Code cannot be run on this server' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -14,6 +14,7 @@ import type { Config } from '../config.js';
 import { type Database, migrateToLatest, openDatabase } from '../db/database.js';
 import { memoryAttemptLimiter, redisAttemptLimiter } from './lib/attempt-limiter.js';
 import { type Cache, memoryCache, redisCache } from './lib/cache.js';
+import { bullmqJobQueue, type JobQueue, memoryJobQueue } from './lib/jobs.js';
 import { authRepo } from './modules/auth/auth.repo.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { authService } from './modules/auth/auth.service.js';
@@ -49,6 +50,8 @@ export interface AppDeps {
   database?: Database;
   /** Skip migrations (when the caller already ran them). */
   skipMigrations?: boolean;
+  /** Redis key prefix for the BullMQ queues (tests give each app its own). */
+  jobPrefix?: string;
   /** Extra pino options, e.g. a destination stream in tests. */
   logger?: FastifyServerOptions['logger'];
 }
@@ -60,6 +63,7 @@ declare module 'fastify' {
     redis: Redis | null;
     cache: Cache;
     content: ContentService;
+    jobs: JobQueue;
   }
 }
 
@@ -116,7 +120,12 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.decorate('cache', cache);
   const content = contentService({ repo: contentRepo(database.db), cache });
   app.decorate('content', content);
+  const jobs = config.redisUrl
+    ? bullmqJobQueue(config.redisUrl, deps.jobPrefix ? { prefix: deps.jobPrefix } : {})
+    : memoryJobQueue();
+  app.decorate('jobs', jobs);
   app.addHook('onClose', async () => {
+    await jobs.close();
     if (redis) await redis.quit().catch(() => redis.disconnect());
     if (ownsDatabase) await database.close();
   });

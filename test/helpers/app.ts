@@ -45,6 +45,7 @@ export async function createTestApp(
   const app = await buildApp(config, {
     database,
     skipMigrations: true,
+    jobPrefix: `nodeprep-test:${process.pid}:${Math.random().toString(36).slice(2)}`,
     logger: { level: 'info', stream, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
   });
   options.extend?.(app);

@@ -1,0 +1,176 @@
+import { Queue, QueueEvents, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { AppError } from '../../core/errors.js';
+
+/**
+ * Heavy or slow work (running learner code, fitting FSRS parameters) goes through a job queue so
+ * the HTTP loop never blocks on it. Embedded mode uses an in-process queue; with REDIS_URL set,
+ * BullMQ, so several app instances (or dedicated worker hosts) share one queue.
+ */
+export interface JobKind<I, O> {
+  /** Adds a job and resolves with its result (rejects `queue_full` when too much is waiting). */
+  run(input: I, options?: { timeoutMs?: number }): Promise<O>;
+  /** Adds a job and returns at once; a `jobId` already waiting or running is not added twice. */
+  enqueue(input: I, options?: { jobId?: string }): Promise<void>;
+}
+
+export interface JobOptions {
+  /** Jobs of this kind run at most this many at a time in this process. */
+  concurrency: number;
+  /** Jobs waiting beyond this are refused with `queue_full` instead of piling up. */
+  maxWaiting?: number;
+}
+
+export interface JobQueue {
+  readonly kind: 'memory' | 'bullmq';
+  define<I, O>(name: string, handler: (input: I) => Promise<O>, options: JobOptions): JobKind<I, O>;
+  /** Waiting and running jobs per kind (this process's view for the in-process queue). */
+  stats(): Promise<Record<string, { waiting: number; active: number }>>;
+  /** Stops taking jobs and waits for the running ones. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_MAX_WAITING = 1000;
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+function full(name: string): AppError {
+  return new AppError('queue_full', `Too many ${name} jobs are waiting; try again in a few seconds`, {
+    retryAfterS: 5,
+  });
+}
+
+/** The in-process queue for the embedded mode: a FIFO per kind with a concurrency limit. */
+export function memoryJobQueue(): JobQueue {
+  const kinds = new Map<
+    string,
+    { waiting: () => number; active: () => number; drain: () => Promise<void> }
+  >();
+  let closed = false;
+  return {
+    kind: 'memory',
+    define<I, O>(name: string, handler: (input: I) => Promise<O>, options: JobOptions): JobKind<I, O> {
+      const waiting: (() => void)[] = [];
+      let active = 0;
+      const idle: (() => void)[] = [];
+      const enqueued = new Set<string>();
+      const maxWaiting = options.maxWaiting ?? DEFAULT_MAX_WAITING;
+      const start = () => {
+        while (active < options.concurrency && waiting.length) {
+          active++;
+          waiting.shift()!();
+        }
+        if (active === 0 && !waiting.length) for (const done of idle.splice(0)) done();
+      };
+      const submit = (input: I): Promise<O> => {
+        if (closed) return Promise.reject(new AppError('service_unavailable', 'The server is shutting down'));
+        if (waiting.length >= maxWaiting) return Promise.reject(full(name));
+        return new Promise<O>((resolve, reject) => {
+          waiting.push(() => {
+            handler(input)
+              .then(resolve, reject)
+              .finally(() => {
+                active--;
+                start();
+              });
+          });
+          start();
+        });
+      };
+      kinds.set(name, {
+        waiting: () => waiting.length,
+        active: () => active,
+        drain: () => (active === 0 && !waiting.length ? Promise.resolve() : new Promise((r) => idle.push(r))),
+      });
+      return {
+        run: (input) => submit(input),
+        async enqueue(input, opts = {}) {
+          if (opts.jobId) {
+            if (enqueued.has(opts.jobId)) return;
+            enqueued.add(opts.jobId);
+          }
+          submit(input)
+            .catch(() => {})
+            .finally(() => opts.jobId && enqueued.delete(opts.jobId));
+        },
+      };
+    },
+    async stats() {
+      return Object.fromEntries(
+        [...kinds].map(([n, k]) => [n, { waiting: k.waiting(), active: k.active() }]),
+      );
+    },
+    async close() {
+      closed = true;
+      await Promise.all([...kinds.values()].map((k) => k.drain()));
+    },
+  };
+}
+
+/**
+ * BullMQ on Redis. Every instance is also a worker for every kind it defines; `run` waits for
+ * the result through QueueEvents. Finished jobs are kept for an hour for inspection, then dropped.
+ */
+export function bullmqJobQueue(redisUrl: string, options: { prefix?: string } = {}): JobQueue {
+  const prefix = options.prefix ?? 'nodeprep:jobs';
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const parts: { queue: Queue; worker: Worker; events: QueueEvents; name: string }[] = [];
+  return {
+    kind: 'bullmq',
+    define<I, O>(name: string, handler: (input: I) => Promise<O>, opts: JobOptions): JobKind<I, O> {
+      const queue = new Queue(name, {
+        connection,
+        prefix,
+        defaultJobOptions: {
+          removeOnComplete: { age: 3600, count: 1000 },
+          removeOnFail: { age: 24 * 3600, count: 1000 },
+        },
+      });
+      const worker = new Worker(name, async (job) => handler(job.data as I), {
+        connection: new Redis(redisUrl, { maxRetriesPerRequest: null }),
+        prefix,
+        concurrency: opts.concurrency,
+      });
+      const events = new QueueEvents(name, {
+        connection: new Redis(redisUrl, { maxRetriesPerRequest: null }),
+        prefix,
+      });
+      parts.push({ queue, worker, events, name });
+      const maxWaiting = opts.maxWaiting ?? DEFAULT_MAX_WAITING;
+      const admit = async () => {
+        if ((await queue.getWaitingCount()) >= maxWaiting) throw full(name);
+      };
+      return {
+        async run(input, runOpts = {}) {
+          await admit();
+          const job = await queue.add(name, input);
+          try {
+            return (await job.waitUntilFinished(events, runOpts.timeoutMs ?? DEFAULT_TIMEOUT_MS)) as O;
+          } catch (err) {
+            const message = (err as Error).message ?? '';
+            if (/timed out/i.test(message)) {
+              throw new AppError('request_timeout', `The ${name} job did not finish in time`, { cause: err });
+            }
+            throw new Error(message);
+          }
+        },
+        async enqueue(input, enqueueOpts = {}) {
+          await admit();
+          await queue.add(name, input, enqueueOpts.jobId ? { jobId: enqueueOpts.jobId } : {});
+        },
+      };
+    },
+    async stats() {
+      const out: Record<string, { waiting: number; active: number }> = {};
+      for (const p of parts) {
+        const counts = await p.queue.getJobCounts('waiting', 'active');
+        out[p.name] = { waiting: counts.waiting ?? 0, active: counts.active ?? 0 };
+      }
+      return out;
+    },
+    async close() {
+      await Promise.all(parts.map((p) => p.worker.close()));
+      await Promise.all(parts.map((p) => Promise.all([p.events.close(), p.queue.close()])));
+      await connection.quit().catch(() => connection.disconnect());
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { bullmqJobQueue, type JobQueue, memoryJobQueue } from '../../src/server/lib/jobs.js';
+import { testRedisUrl } from '../helpers/databases.js';
+
+const queues: JobQueue[] = [];
+const make = () => {
+  const q = testRedisUrl
+    ? bullmqJobQueue(testRedisUrl, { prefix: `nodeprep-test:jobs:${process.pid}:${Math.random()}` })
+    : memoryJobQueue();
+  queues.push(q);
+  return q;
+};
+afterEach(async () => {
+  await Promise.all(queues.splice(0).map((q) => q.close()));
+});
+
+describe(`job queue (${testRedisUrl ? 'BullMQ on Redis' : 'in-process'})`, () => {
+  it('runs a job and hands back its result', async () => {
+    const q = make();
+    const double = q.define('double', async (n: number) => n * 2, { concurrency: 2 });
+    await expect(double.run(21)).resolves.toBe(42);
+  });
+
+  it('never runs more jobs of a kind at once than its concurrency, and loses none', async () => {
+    const q = make();
+    let running = 0;
+    let peak = 0;
+    const slow = q.define(
+      'slow',
+      async (n: number) => {
+        running++;
+        peak = Math.max(peak, running);
+        await sleep(20);
+        running--;
+        return n;
+      },
+      { concurrency: 2 },
+    );
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => slow.run(i)));
+    expect(results).toEqual(Array.from({ length: 12 }, (_, i) => i));
+    expect(peak).toBe(2);
+  });
+
+  it('refuses with queue_full instead of piling up past maxWaiting', async () => {
+    const q = make();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const blocked = q.define('blocked', async () => gate, { concurrency: 1, maxWaiting: 2 });
+    const first = blocked.run(undefined);
+    await sleep(testRedisUrl ? 200 : 10);
+    const waiting = [blocked.run(undefined), blocked.run(undefined)];
+    await sleep(testRedisUrl ? 200 : 10);
+    await expect(blocked.run(undefined)).rejects.toMatchObject({ code: 'queue_full' });
+    release();
+    await Promise.all([first, ...waiting]);
+  });
+
+  it('runs background jobs, and one jobId only once while it is pending', async () => {
+    const q = make();
+    const seen: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const bg = q.define(
+      'bg',
+      async (s: string) => {
+        await gate;
+        seen.push(s);
+      },
+      { concurrency: 1 },
+    );
+    await bg.enqueue('a', { jobId: 'user-1' });
+    await bg.enqueue('a', { jobId: 'user-1' });
+    await bg.enqueue('b', { jobId: 'user-2' });
+    release();
+    for (let i = 0; i < 100 && seen.length < 2; i++) await sleep(20);
+    await sleep(50);
+    expect(seen.sort()).toEqual(['a', 'b']);
+  });
+});
