@@ -199,6 +199,98 @@ export interface StudyPlan {
   unseenCards: number;
 }
 
+// ---------- Practice ----------
+
+export type ExerciseKind = 'exercise' | 'debugging';
+export type RunLanguage = 'javascript' | 'typescript';
+export type RunStatus = 'ok' | 'failed' | 'error' | 'timeout' | 'memory' | 'output-limit';
+
+export interface ExerciseSummary {
+  id: string;
+  topicId: string;
+  kind: ExerciseKind;
+  title: string;
+  level: Level;
+  difficulty: number;
+  tags: string[];
+  /** Ids of the cards this exercise practises. */
+  cards: string[];
+}
+
+export interface ExerciseDetail extends ExerciseSummary {
+  /** Sanitised, highlighted HTML. */
+  promptHtml: string;
+  starter: string;
+  timeoutMs: number;
+}
+
+export interface ExerciseQuery {
+  topic?: string;
+  level?: string;
+  kind?: string;
+  tag?: string;
+  q?: string;
+  page?: number;
+  limit?: number;
+  sort?: string;
+}
+
+export interface RunBody {
+  code: string;
+  language: RunLanguage;
+}
+
+export interface RunResult {
+  status: RunStatus;
+  stdout: string;
+  stderr: string;
+  exitCode: number | null;
+  durationMs: number;
+  /** Output was cut at the size limit. */
+  truncated: boolean;
+  /** 'weak': the server could not isolate the run (no bubblewrap). */
+  sandbox: 'bubblewrap' | 'weak';
+}
+
+export interface TestOutcome {
+  name: string;
+  status: 'pass' | 'fail' | 'skip';
+  durationMs: number;
+  message?: string;
+}
+
+export interface SubmissionResult extends RunResult {
+  passed: number;
+  total: number;
+  /** In the test file's order. */
+  tests: TestOutcome[];
+}
+
+export interface Submission {
+  id: string;
+  exerciseId: string;
+  language: RunLanguage;
+  code: string;
+  createdAt: string;
+  result: SubmissionResult;
+}
+
+export interface DiffLine {
+  /** 'remove': an expected line missing from the prediction; 'add': a predicted line not expected. */
+  op: 'same' | 'add' | 'remove';
+  text: string;
+}
+
+export interface PredictAnswerResult {
+  correct: boolean;
+  /** Every output the snippet is allowed to print. */
+  expected: string[];
+  /** The real run just now. */
+  actual: RunResult;
+  diff: DiffLine[];
+  suggestedRating: Rating;
+}
+
 // ---------- Progress ----------
 
 export interface DayCount {
@@ -467,6 +559,24 @@ export const api = {
   saveStudySettings: (body: Partial<StudySettings>) =>
     request<StudySettings>('PUT', `${API}/study/settings`, { body }),
   studyPlan: (signal?: AbortSignal) => request<StudyPlan>('GET', `${API}/study/plan`, { signal }),
+
+  exercises: (query: ExerciseQuery, signal?: AbortSignal) =>
+    request<Paged<ExerciseSummary>>('GET', `${API}/exercises${queryString(query)}`, { signal }),
+  exercise: (id: string, signal?: AbortSignal) =>
+    request<ExerciseDetail>('GET', `${API}/exercises/${encodeURIComponent(id)}`, { signal }),
+  run: (body: RunBody) => request<RunResult>('POST', `${API}/runs`, { body }),
+  submit: (exerciseId: string, body: RunBody) =>
+    request<Submission>('POST', `${API}/exercises/${encodeURIComponent(exerciseId)}/submissions`, { body }),
+  submissions: (exerciseId: string, query: { page?: number; limit?: number }, signal?: AbortSignal) =>
+    request<Paged<Submission>>(
+      'GET',
+      `${API}/exercises/${encodeURIComponent(exerciseId)}/submissions${queryString(query)}`,
+      { signal },
+    ),
+  answerPredict: (cardId: string, output: string) =>
+    request<PredictAnswerResult>('POST', `${API}/cards/${encodeURIComponent(cardId)}/answers`, {
+      body: { output },
+    }),
 
   progress: (signal?: AbortSignal) => request<ProgressSummary>('GET', `${API}/progress/summary`, { signal }),
 };

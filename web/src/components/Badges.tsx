@@ -1,4 +1,4 @@
-import type { CardKind, CardState, Level } from '../api';
+import type { CardKind, CardState, ExerciseKind, Level } from '../api';
 
 const levelStyles: Record<Level, string> = {
   junior: 'bg-sky-100 text-sky-900 dark:bg-sky-900/50 dark:text-sky-100',
@@ -19,6 +19,23 @@ export function KindBadge({ kind }: { kind: CardKind }) {
       Predict the output
     </span>
   );
+}
+
+const exerciseKinds: Record<ExerciseKind, { label: string; className: string }> = {
+  exercise: {
+    label: 'Coding exercise',
+    className: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/50 dark:text-emerald-100',
+  },
+  debugging: {
+    label: 'Debugging',
+    className: 'bg-rose-100 text-rose-900 dark:bg-rose-900/50 dark:text-rose-100',
+  },
+};
+
+/** "Coding exercise" or "Debugging". */
+export function ExerciseKindBadge({ kind }: { kind: ExerciseKind }) {
+  const style = exerciseKinds[kind] ?? exerciseKinds.exercise;
+  return <span className={`${pill} ${style.className}`}>{style.label}</span>;
 }
 
 export function Difficulty({ value }: { value: number }) {

@@ -3,14 +3,9 @@ import type { TopicSummary } from '../api';
 import { useDebouncedValue } from '../lib/useDebouncedValue';
 import { SearchIcon } from './Icons';
 import { inputClass } from './TextField';
+import { selectClass, TopicLevelSelects } from './TopicLevelSelects';
 
-export const LEVELS = [
-  { value: 'junior', label: 'Junior' },
-  { value: 'mid', label: 'Mid' },
-  { value: 'senior', label: 'Senior' },
-];
-
-export const SORTS = [
+export const SORTS: Option[] = [
   { value: 'topic', label: 'Topic' },
   { value: 'level', label: 'Level' },
   { value: 'difficulty', label: 'Easiest first' },
@@ -18,72 +13,93 @@ export const SORTS = [
   { value: 'question', label: 'Question (A–Z)' },
 ];
 
+export interface Option {
+  value: string;
+  label: string;
+}
+
 export interface Filters {
   q: string;
   topic: string;
   level: string;
   tag: string;
   sort: string;
+  /** Only on lists that offer a kind filter. */
+  kind?: string;
 }
 
 interface CardFiltersProps {
   filters: Filters;
   topics: TopicSummary[];
   onChange: (change: Partial<Filters>, options?: { replace?: boolean }) => void;
+  /** Sort choices; the cards' by default. */
+  sorts?: Option[];
+  /** Kind choices; no kind filter without them. */
+  kinds?: Option[];
+  /** What the list holds, for labels: "cards", "exercises". */
+  noun?: string;
+  searchLabel?: string;
+  searchPlaceholder?: string;
 }
 
-const selectClass = `${inputClass} pr-8`;
 const labelClass = 'mb-1.5 block text-sm font-medium text-slate-800 dark:text-slate-200';
 
-export function CardFilters({ filters, topics, onChange }: CardFiltersProps) {
+/** Search, topic, level, optional kind, and sort for a paged list (the card browser, the exercises). */
+export function CardFilters({
+  filters,
+  topics,
+  onChange,
+  sorts = SORTS,
+  kinds,
+  noun = 'cards',
+  searchLabel = 'Search questions',
+  searchPlaceholder = 'e.g. nextTick, backpressure',
+}: CardFiltersProps) {
   const id = useId();
-  const hasFilters = Boolean(filters.q || filters.topic || filters.level || filters.tag);
+  const hasFilters = Boolean(filters.q || filters.topic || filters.level || filters.tag || filters.kind);
   return (
     <search
-      aria-label="Filter cards"
+      aria-label={`Filter ${noun}`}
       className="mb-6 block rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
     >
       <form
         onSubmit={(e) => e.preventDefault()}
-        className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))]"
+        className={`grid grid-cols-2 gap-3 sm:gap-4 ${kinds ? 'lg:grid-cols-[minmax(0,2fr)_repeat(4,minmax(0,1fr))]' : 'lg:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))]'}`}
       >
-        <SearchBox value={filters.q} onSearch={(q) => onChange({ q }, { replace: true })} />
-        <div className="col-span-2 lg:col-span-1">
-          <label htmlFor={`${id}-topic`} className={labelClass}>
-            Topic
-          </label>
-          <select
-            id={`${id}-topic`}
-            className={selectClass}
-            value={filters.topic}
-            onChange={(e) => onChange({ topic: e.target.value })}
-          >
-            <option value="">All topics</option>
-            {topics.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor={`${id}-level`} className={labelClass}>
-            Level
-          </label>
-          <select
-            id={`${id}-level`}
-            className={selectClass}
-            value={filters.level}
-            onChange={(e) => onChange({ level: e.target.value })}
-          >
-            <option value="">All levels</option>
-            {LEVELS.map((l) => (
-              <option key={l.value} value={l.value}>
-                {l.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SearchBox
+          value={filters.q}
+          label={searchLabel}
+          placeholder={searchPlaceholder}
+          onSearch={(q) => onChange({ q }, { replace: true })}
+        />
+        <TopicLevelSelects
+          topic={filters.topic}
+          level={filters.level}
+          topics={topics}
+          onChange={onChange}
+          labelClassName={labelClass}
+          topicClassName="col-span-2 lg:col-span-1"
+        />
+        {kinds && (
+          <div>
+            <label htmlFor={`${id}-kind`} className={labelClass}>
+              Kind
+            </label>
+            <select
+              id={`${id}-kind`}
+              className={selectClass}
+              value={filters.kind ?? ''}
+              onChange={(e) => onChange({ kind: e.target.value })}
+            >
+              <option value="">All kinds</option>
+              {kinds.map((k) => (
+                <option key={k.value} value={k.value}>
+                  {k.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div>
           <label htmlFor={`${id}-sort`} className={labelClass}>
             Sort by
@@ -94,7 +110,7 @@ export function CardFilters({ filters, topics, onChange }: CardFiltersProps) {
             value={filters.sort}
             onChange={(e) => onChange({ sort: e.target.value })}
           >
-            {SORTS.map((s) => (
+            {sorts.map((s) => (
               <option key={s.value} value={s.value}>
                 {s.label}
               </option>
@@ -120,7 +136,9 @@ export function CardFilters({ filters, topics, onChange }: CardFiltersProps) {
           {hasFilters && (
             <button
               type="button"
-              onClick={() => onChange({ q: '', topic: '', level: '', tag: '' })}
+              onClick={() =>
+                onChange({ q: '', topic: '', level: '', tag: '', ...(kinds ? { kind: '' } : {}) })
+              }
               className="font-medium text-emerald-700 underline-offset-2 hover:underline dark:text-emerald-400"
             >
               Clear all filters
@@ -133,7 +151,17 @@ export function CardFilters({ filters, topics, onChange }: CardFiltersProps) {
 }
 
 /** Search input that reports its value 300 ms after the user stops typing. */
-function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
+function SearchBox({
+  value,
+  label,
+  placeholder,
+  onSearch,
+}: {
+  value: string;
+  label: string;
+  placeholder: string;
+  onSearch: (q: string) => void;
+}) {
   const id = useId();
   const [text, setText] = useState(value);
   const debounced = useDebouncedValue(text, 300);
@@ -148,7 +176,7 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) =
   return (
     <div className="col-span-2 lg:col-span-1">
       <label htmlFor={id} className={labelClass}>
-        Search questions
+        {label}
       </label>
       <div className="relative">
         <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-500 dark:text-slate-400" />
@@ -157,7 +185,7 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) =
           type="search"
           value={text}
           onChange={(e) => setText(e.target.value)}
-          placeholder="e.g. nextTick, backpressure"
+          placeholder={placeholder}
           autoComplete="off"
           className={`${inputClass} pl-9`}
         />

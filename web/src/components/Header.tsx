@@ -8,6 +8,7 @@ import { ThemeToggle } from './ThemeToggle';
 const NAV = [
   { to: '/topics', label: 'Topics' },
   { to: '/cards', label: 'Cards' },
+  { to: '/exercises', label: 'Exercises' },
 ];
 
 /** Links that need an account. */

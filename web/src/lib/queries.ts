@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, type CardQuery } from '../api';
+import { api, type CardQuery, type ExerciseQuery } from '../api';
 
 export function useTopics() {
   return useQuery({
@@ -30,6 +30,22 @@ export function useCard(id: string) {
   return useQuery({
     queryKey: ['card', id],
     queryFn: ({ signal }) => api.card(id, signal),
+    staleTime: 10 * 60_000,
+  });
+}
+
+export function useExercises(query: ExerciseQuery) {
+  return useQuery({
+    queryKey: ['exercises', query],
+    queryFn: ({ signal }) => api.exercises(query, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useExercise(id: string) {
+  return useQuery({
+    queryKey: ['exercise', id],
+    queryFn: ({ signal }) => api.exercise(id, signal),
     staleTime: 10 * 60_000,
   });
 }

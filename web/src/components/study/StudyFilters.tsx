@@ -1,7 +1,5 @@
-import { useId } from 'react';
 import type { TopicSummary } from '../../api';
-import { LEVELS } from '../CardFilters';
-import { inputClass } from '../TextField';
+import { TopicLevelSelects } from '../TopicLevelSelects';
 
 const labelClass = 'mb-1 block text-xs font-medium text-slate-700 dark:text-slate-300';
 
@@ -17,49 +15,19 @@ export function StudyFilters({
   topics: TopicSummary[];
   onChange: (change: { topic?: string; level?: string }) => void;
 }) {
-  const id = useId();
   return (
     <search aria-label="Choose what to study" className="block">
       <form
         onSubmit={(e) => e.preventDefault()}
         className="grid grid-cols-2 gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]"
       >
-        <div>
-          <label htmlFor={`${id}-topic`} className={labelClass}>
-            Topic
-          </label>
-          <select
-            id={`${id}-topic`}
-            className={`${inputClass} pr-8`}
-            value={topic}
-            onChange={(e) => onChange({ topic: e.target.value })}
-          >
-            <option value="">All topics</option>
-            {topics.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor={`${id}-level`} className={labelClass}>
-            Level
-          </label>
-          <select
-            id={`${id}-level`}
-            className={`${inputClass} pr-8`}
-            value={level}
-            onChange={(e) => onChange({ level: e.target.value })}
-          >
-            <option value="">All levels</option>
-            {LEVELS.map((l) => (
-              <option key={l.value} value={l.value}>
-                {l.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TopicLevelSelects
+          topic={topic}
+          level={level}
+          topics={topics}
+          onChange={onChange}
+          labelClassName={labelClass}
+        />
       </form>
     </search>
   );
