@@ -1,0 +1,20 @@
+// Runs inside the sandbox: reads one job from stdin, writes its files into the working folder
+// (the sandbox's private scratch folder) and imports its entry. The process is used once.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const chunks = [];
+for await (const chunk of process.stdin) chunks.push(chunk);
+const job = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+const root = process.cwd();
+// os.tmpdir() points inside the scratch folder, the only place the program may write.
+if (process.env.TMPDIR) fs.mkdirSync(process.env.TMPDIR, { recursive: true });
+for (const [name, text] of Object.entries(job.files)) {
+  const file = path.join(root, name);
+  if (!file.startsWith(root + path.sep))
+    throw new Error(`refusing to write ${name} outside the scratch folder`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+}
+await import(pathToFileURL(path.join(root, job.entry)).href);
