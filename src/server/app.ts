@@ -226,7 +226,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
 
   await app.register(contentRoutes, { service: content });
-  await app.register(studyRoutes, { service: studyService({ repo: studyRepo(database.db) }) });
+  await app.register(studyRoutes, {
+    service: studyService({ repo: studyRepo(database.db), contentVersion: content.currentVersion }),
+  });
   await app.register(progressRoutes, { db: database.db });
 
   // The web app (built by `npm run build:web`).

@@ -117,8 +117,9 @@ export function resolveSchedulerSettings(settings: Partial<SchedulerSettings> = 
   return resolved;
 }
 
-function engine(settings: Partial<SchedulerSettings>, seed = ''): FSRS {
+function engine(settings: Partial<SchedulerSettings>, seed: string | (() => string) = ''): FSRS {
   const s = resolveSchedulerSettings(settings);
+  const seedOf = typeof seed === 'string' ? () => seed : seed;
   // The default seed strategy hashes the review time; ours makes fuzz depend only on what the caller chose.
   return fsrs({
     request_retention: s.desiredRetention,
@@ -128,7 +129,7 @@ function engine(settings: Partial<SchedulerSettings>, seed = ''): FSRS {
     enable_short_term: true,
     learning_steps: s.learningSteps as StepUnit[],
     relearning_steps: s.relearningSteps as StepUnit[],
-  }).useStrategy(StrategyMode.SEED, () => seed);
+  }).useStrategy(StrategyMode.SEED, seedOf);
 }
 
 function toCard(s: CardSchedule): Card {
@@ -234,10 +235,31 @@ export function previewIntervals(
   settings: Partial<SchedulerSettings>,
   seed: string,
 ): Record<Rating, Date> {
-  assertReviewTime(schedule, at);
-  const preview = engine(settings, seed).repeat(toCard(schedule), at);
-  const dueAfter = (rating: Rating) => capInterval(fromCard(preview[gradeOf[rating]].card), at, settings).due;
-  return { again: dueAfter('again'), hard: dueAfter('hard'), good: dueAfter('good'), easy: dueAfter('easy') };
+  return intervalPreviewer(settings)(schedule, at, seed);
+}
+
+/**
+ * `previewIntervals` for many cards under one set of settings: the settings are checked and the
+ * engine built once, and each call draws its fuzz from its own seed, so the results are the same.
+ */
+export function intervalPreviewer(
+  settings: Partial<SchedulerSettings>,
+): (schedule: CardSchedule, at: Date, seed: string) => Record<Rating, Date> {
+  let current = '';
+  const f = engine(settings, () => current);
+  return (schedule, at, seed) => {
+    assertReviewTime(schedule, at);
+    current = seed;
+    const preview = f.repeat(toCard(schedule), at);
+    const dueAfter = (rating: Rating) =>
+      capInterval(fromCard(preview[gradeOf[rating]].card), at, settings).due;
+    return {
+      again: dueAfter('again'),
+      hard: dueAfter('hard'),
+      good: dueAfter('good'),
+      easy: dueAfter('easy'),
+    };
+  };
 }
 
 /** Predicted probability of recalling the card at `at`; 0 for a card never studied. */

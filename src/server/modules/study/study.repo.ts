@@ -1,6 +1,6 @@
-import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import type { CardSchedule } from '../../../core/study/scheduler.js';
-import type { CardStatesTable, DB, ReviewsTable } from '../../../db/schema.js';
+import type { DB, ReviewsTable } from '../../../db/schema.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -24,21 +24,6 @@ export const DEFAULT_SETTINGS: StudySettingsRow = {
   weights: null,
 };
 
-const toSchedule = (
-  r: Omit<Selectable<CardStatesTable>, 'user_id' | 'card_id' | 'updated_at'>,
-): CardSchedule => ({
-  state: r.state,
-  due: new Date(r.due),
-  stability: r.stability,
-  difficulty: r.difficulty,
-  reps: r.reps,
-  lapses: r.lapses,
-  learningStep: r.learning_step,
-  lastReview: r.last_review ? new Date(r.last_review) : null,
-  scheduledDays: r.scheduled_days,
-  elapsedDays: r.elapsed_days,
-});
-
 const stateColumns = (s: CardSchedule) => ({
   state: s.state,
   due: s.due,
@@ -51,6 +36,87 @@ const stateColumns = (s: CardSchedule) => ({
   scheduled_days: s.scheduledDays,
   elapsed_days: s.elapsedDays,
   updated_at: new Date(),
+});
+
+interface SettingsColumns {
+  desired_retention: number;
+  new_per_day: number;
+  reviews_per_day: number;
+  interview_day: string | null;
+  hours_per_week: number | null;
+  topics: string[];
+  weights: number[] | null;
+}
+
+const toSettings = (row: SettingsColumns | null | undefined): StudySettingsRow =>
+  row
+    ? {
+        desiredRetention: row.desired_retention,
+        newPerDay: row.new_per_day,
+        reviewsPerDay: row.reviews_per_day,
+        interviewDate: row.interview_day,
+        hoursPerWeek: row.hours_per_week,
+        topics: row.topics,
+        weights: row.weights,
+      }
+    : { ...DEFAULT_SETTINGS };
+
+/** The learner's settings as one JSON value (null without a row), for statements that read more. */
+const settingsJson = (userId: string) => sql<SettingsColumns | null>`(
+  select json_build_object(
+    'desired_retention', s.desired_retention, 'new_per_day', s.new_per_day,
+    'reviews_per_day', s.reviews_per_day,
+    'interview_day', to_char(s.interview_date, 'YYYY-MM-DD'),
+    'hours_per_week', s.hours_per_week, 'topics', s.topics, 'weights', s.weights)
+  from study_settings s where s.user_id = ${userId})`;
+
+/** A card of the curriculum as the queue shows it. */
+export interface CatalogueCard {
+  id: string;
+  topicId: string;
+  kind: 'card' | 'predict';
+  question: string;
+  level: 'junior' | 'mid' | 'senior';
+  difficulty: number;
+  tags: string[];
+}
+
+/** A stored review as the API answers it (a retry gets this back). */
+export interface StoredReview {
+  id: string;
+  user_id: string;
+  card_id: string;
+  rating: string;
+  reviewed_at: Date | string;
+  schedule_after: Record<string, unknown>;
+}
+
+/** Card state columns in statement order, as JSON arrays carry them. */
+type StateTuple = [
+  cardId: string,
+  state: CardSchedule['state'],
+  due: string,
+  stability: number,
+  difficulty: number,
+  reps: number,
+  lapses: number,
+  learningStep: number,
+  lastReview: string | null,
+  scheduledDays: number,
+  elapsedDays: number,
+];
+
+const fromTuple = (t: StateTuple): CardSchedule => ({
+  state: t[1],
+  due: new Date(t[2]),
+  stability: t[3],
+  difficulty: t[4],
+  reps: t[5],
+  lapses: t[6],
+  learningStep: t[7],
+  lastReview: t[8] ? new Date(t[8]) : null,
+  scheduledDays: t[9],
+  elapsedDays: t[10],
 });
 
 /** All SQL about studying: the review log, derived card states, settings and notes. */
@@ -68,16 +134,7 @@ export function studyRepo(db: Kysely<DB>) {
         .select(sql<string | null>`to_char(interview_date, 'YYYY-MM-DD')`.as('interview_day'))
         .where('user_id', '=', userId)
         .executeTakeFirst();
-      if (!row) return { ...DEFAULT_SETTINGS };
-      return {
-        desiredRetention: row.desired_retention,
-        newPerDay: row.new_per_day,
-        reviewsPerDay: row.reviews_per_day,
-        interviewDate: row.interview_day,
-        hoursPerWeek: row.hours_per_week,
-        topics: row.topics,
-        weights: row.weights,
-      };
+      return toSettings(row);
     },
 
     async saveSettings(userId: string, s: StudySettingsRow): Promise<void> {
@@ -100,27 +157,6 @@ export function studyRepo(db: Kysely<DB>) {
 
     findReview(id: string, ex: Executor = db) {
       return ex.selectFrom('reviews').selectAll().where('id', '=', id).executeTakeFirst();
-    },
-
-    /** Locks the learner's state row for a card (creating it empty first), serialising reviews per card. */
-    async lockState(userId: string, cardId: string, fresh: CardSchedule, trx: Transaction<DB>) {
-      await trx
-        .insertInto('card_states')
-        .values({ user_id: userId, card_id: cardId, ...stateColumns(fresh) })
-        .onConflict((oc) => oc.columns(['user_id', 'card_id']).doNothing())
-        .execute();
-      const row = await trx
-        .selectFrom('card_states')
-        .selectAll()
-        .where('user_id', '=', userId)
-        .where('card_id', '=', cardId)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
-      return toSchedule(row);
-    },
-
-    async insertReview(row: Insertable<ReviewsTable>, trx: Executor) {
-      await trx.insertInto('reviews').values(row).execute();
     },
 
     async writeState(userId: string, cardId: string, s: CardSchedule, ex: Executor = db) {
@@ -177,84 +213,156 @@ export function studyRepo(db: Kysely<DB>) {
       return q.execute();
     },
 
-    /** Cards the learner can study (not retired), with their state if they have one. */
-    studyCards(userId: string, filter: { topics: string[]; level?: string | undefined }) {
-      let q = db
+    /** The id of the curriculum version in the database (0 before the first sync). */
+    async contentVersion(): Promise<number> {
+      const row = await db
+        .selectFrom('content_versions')
+        .select(sql<number>`max(id)::int`.as('id'))
+        .executeTakeFirst();
+      return row?.id ?? 0;
+    },
+
+    /** Every card that can be studied (not retired), in the queue's order: area, level, difficulty, id. */
+    async catalogue(): Promise<CatalogueCard[]> {
+      const rows = await db
         .selectFrom('cards as c')
         .innerJoin('topics as t', 't.id', 'c.topic_id')
-        .leftJoin('card_states as s', (j) => j.onRef('s.card_id', '=', 'c.id').on('s.user_id', '=', userId))
-        .leftJoin('card_notes as n', (j) => j.onRef('n.card_id', '=', 'c.id').on('n.user_id', '=', userId))
-        .select([
-          'c.id',
-          'c.topic_id',
-          'c.kind',
-          'c.question',
-          'c.level',
-          'c.difficulty',
-          'c.tags',
-          'n.text as note',
-          's.state',
-          's.due',
-          's.stability',
-          's.difficulty as s_difficulty',
-          's.reps',
-          's.lapses',
-          's.learning_step',
-          's.last_review',
-          's.scheduled_days',
-          's.elapsed_days',
-        ])
+        .select(['c.id', 'c.topic_id', 'c.kind', 'c.question', 'c.level', 'c.difficulty', 'c.tags'])
         .where('c.retired_at', 'is', null)
         .orderBy('t.position')
         .orderBy(sql`array_position(array['junior','mid','senior'], c.level)`)
         .orderBy('c.difficulty')
-        .orderBy('c.id');
-      if (filter.topics.length) q = q.where('c.topic_id', 'in', filter.topics);
-      if (filter.level) q = q.where('c.level', '=', filter.level as 'junior');
-      return q.execute().then((rows) =>
-        rows.map((r) => ({
-          card: {
-            id: r.id,
-            topicId: r.topic_id,
-            kind: r.kind,
-            question: r.question,
-            level: r.level,
-            difficulty: r.difficulty,
-            tags: r.tags,
-          },
-          note: r.note,
-          schedule:
-            r.state === null
-              ? null
-              : toSchedule({
-                  state: r.state,
-                  due: r.due!,
-                  stability: r.stability!,
-                  difficulty: r.s_difficulty!,
-                  reps: r.reps!,
-                  lapses: r.lapses!,
-                  learning_step: r.learning_step!,
-                  last_review: r.last_review,
-                  scheduled_days: r.scheduled_days!,
-                  elapsed_days: r.elapsed_days!,
-                }),
-        })),
-      );
+        .orderBy('c.id')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        topicId: r.topic_id,
+        kind: r.kind,
+        question: r.question,
+        level: r.level,
+        difficulty: r.difficulty,
+        tags: r.tags,
+      }));
     },
 
-    /** Reviews since a moment, split into first sightings and later reviews. */
-    async doneSince(userId: string, since: Date) {
-      const row = await db
-        .selectFrom('reviews')
-        .select([
-          sql<number>`count(*) filter (where was_new)::int`.as('new_done'),
-          sql<number>`count(*) filter (where not was_new)::int`.as('reviews_done'),
-        ])
+    /**
+     * Everything of the learner's own that the queue needs, in one statement: settings, every
+     * card state, notes, and the reviews done since `since` (first sightings and the rest).
+     */
+    async queueInputs(userId: string, since: Date) {
+      const { rows } = await sql<{
+        settings: SettingsColumns | null;
+        states: StateTuple[];
+        notes: [string, string][];
+        done: [number, number];
+      }>`select
+        ${settingsJson(userId)} as settings,
+        (select coalesce(json_agg(json_build_array(cs.card_id, cs.state, cs.due, cs.stability,
+            cs.difficulty, cs.reps, cs.lapses, cs.learning_step, cs.last_review, cs.scheduled_days,
+            cs.elapsed_days)), '[]')
+          from card_states cs where cs.user_id = ${userId}) as states,
+        (select coalesce(json_agg(json_build_array(n.card_id, n.text)), '[]')
+          from card_notes n where n.user_id = ${userId}) as notes,
+        (select json_build_array(count(*) filter (where r.was_new), count(*) filter (where not r.was_new))
+          from reviews r
+          where r.user_id = ${userId} and r.undone_at is null and r.reviewed_at >= ${since}) as done`.execute(
+        db,
+      );
+      const row = rows[0]!;
+      return {
+        settings: toSettings(row.settings),
+        states: new Map(row.states.map((t) => [t[0], fromTuple(t)])),
+        notes: new Map(row.notes),
+        done: { newDone: row.done[0], reviewsDone: row.done[1] },
+      };
+    },
+
+    /**
+     * What a review needs, in one statement: the review already stored under this id (a retry),
+     * whether the card can be studied, the learner's settings and the card's current state.
+     */
+    async reviewInputs(reviewId: string, userId: string, cardId: string) {
+      const { rows } = await sql<{
+        existing: StoredReview | null;
+        card_live: boolean | null;
+        settings: SettingsColumns | null;
+        state: StateTuple | null;
+      }>`select
+        (select json_build_object('id', r.id, 'user_id', r.user_id, 'card_id', r.card_id,
+            'rating', r.rating, 'reviewed_at', r.reviewed_at, 'schedule_after', r.schedule_after)
+          from reviews r where r.id = ${reviewId}) as existing,
+        (select c.retired_at is null from cards c where c.id = ${cardId}) as card_live,
+        ${settingsJson(userId)} as settings,
+        (select json_build_array(cs.card_id, cs.state, cs.due, cs.stability, cs.difficulty, cs.reps,
+            cs.lapses, cs.learning_step, cs.last_review, cs.scheduled_days, cs.elapsed_days)
+          from card_states cs where cs.user_id = ${userId} and cs.card_id = ${cardId}) as state`.execute(db);
+      const row = rows[0]!;
+      return {
+        existing: row.existing,
+        cardLive: row.card_live === true,
+        settings: toSettings(row.settings),
+        state: row.state ? fromTuple(row.state) : null,
+      };
+    },
+
+    /**
+     * Appends a review and writes the card's new state in one statement, only if the state is
+     * still `before` (null: no state row yet). Answers false when another review of the card got
+     * there first; nothing is written then, and the caller reads again and retries. A review id
+     * already stored fails the statement with a unique violation.
+     */
+    async recordReview(
+      review: Insertable<ReviewsTable>,
+      before: CardSchedule | null,
+      after: CardSchedule,
+    ): Promise<boolean> {
+      const { user_id: userId, card_id: cardId } = review;
+      const cols = stateColumns(after);
+      const written = before
+        ? sql`update card_states set
+              state = ${cols.state}, due = ${cols.due}, stability = ${cols.stability},
+              difficulty = ${cols.difficulty}, reps = ${cols.reps}, lapses = ${cols.lapses},
+              learning_step = ${cols.learning_step}, last_review = ${cols.last_review},
+              scheduled_days = ${cols.scheduled_days}, elapsed_days = ${cols.elapsed_days},
+              updated_at = ${cols.updated_at}
+            where user_id = ${userId} and card_id = ${cardId}
+              and state = ${before.state} and due = ${before.due} and stability = ${before.stability}
+              and difficulty = ${before.difficulty} and reps = ${before.reps} and lapses = ${before.lapses}
+              and learning_step = ${before.learningStep}
+              and last_review is not distinct from ${before.lastReview}
+              and scheduled_days = ${before.scheduledDays} and elapsed_days = ${before.elapsedDays}
+            returning 1`
+        : sql`insert into card_states (user_id, card_id, state, due, stability, difficulty, reps,
+              lapses, learning_step, last_review, scheduled_days, elapsed_days, updated_at)
+            values (${userId}, ${cardId}, ${cols.state}, ${cols.due}, ${cols.stability},
+              ${cols.difficulty}, ${cols.reps}, ${cols.lapses}, ${cols.learning_step},
+              ${cols.last_review}, ${cols.scheduled_days}, ${cols.elapsed_days}, ${cols.updated_at})
+            on conflict (user_id, card_id) do nothing
+            returning 1`;
+      const { rows } = await sql<{ written: boolean }>`with st as (${written}),
+        rv as (
+          insert into reviews (id, user_id, card_id, rating, reviewed_at, duration_ms, typed_answer,
+            was_new, retrievability, state_before, schedule_after, scheduler)
+          select ${review.id}::uuid, ${userId}::uuid, ${cardId}::text, ${review.rating}::text,
+            ${review.reviewed_at}::timestamptz, ${review.duration_ms ?? null}::int,
+            ${review.typed_answer ?? null}::text, ${review.was_new}::boolean,
+            ${review.retrievability ?? null}::float8, ${review.state_before}::text,
+            ${review.schedule_after}::jsonb, ${review.scheduler}::jsonb
+          where exists (select from st)
+          returning 1)
+        select exists (select from rv) as written`.execute(db);
+      return rows[0]!.written;
+    },
+
+    /** Locks the learner's state row for a card, if there is one, so no review changes it meanwhile. */
+    async lockStateRow(userId: string, cardId: string, trx: Transaction<DB>) {
+      await trx
+        .selectFrom('card_states')
+        .select('card_id')
         .where('user_id', '=', userId)
-        .where('undone_at', 'is', null)
-        .where('reviewed_at', '>=', since)
-        .executeTakeFirstOrThrow();
-      return { newDone: row.new_done, reviewsDone: row.reviews_done };
+        .where('card_id', '=', cardId)
+        .forUpdate()
+        .execute();
     },
 
     async countUnseen(userId: string, topics: string[]) {

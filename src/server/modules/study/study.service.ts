@@ -6,14 +6,14 @@ import { buildQueue, forecast } from '../../../core/study/queue.js';
 import {
   applyReview,
   type CardSchedule,
+  intervalPreviewer,
   newSchedule,
-  previewIntervals,
   type Rating,
   retrievability,
   type SchedulerSettings,
 } from '../../../core/study/scheduler.js';
 import { matchKeyPoints } from '../../../core/study/typed-answer.js';
-import type { StudyRepo, StudySettingsRow } from './study.repo.js';
+import type { CatalogueCard, StoredReview, StudyRepo, StudySettingsRow } from './study.repo.js';
 
 const seedOf = (userId: string, cardId: string, reviewId: string) => `${userId}:${cardId}:${reviewId}`;
 
@@ -50,10 +50,34 @@ function isUniqueViolation(err: unknown): boolean {
   return e?.code === '23505' || /duplicate key value/.test(e?.message ?? '');
 }
 
+/** How often a review re-reads the card after another review of it got there first. */
+const MAX_REVIEW_ATTEMPTS = 50;
+
 /** Studying: the review log, the scheduler, the daily queue, interview-date plans. */
-export function studyService(deps: { repo: StudyRepo; now?: () => Date }) {
+export function studyService(deps: {
+  repo: StudyRepo;
+  now?: () => Date;
+  /** The curriculum version in force (the content service's, re-read every few seconds). */
+  contentVersion?: () => Promise<number>;
+}) {
   const { repo } = deps;
   const now = deps.now ?? (() => new Date());
+  const contentVersion = deps.contentVersion ?? (() => repo.contentVersion());
+
+  // The curriculum only changes with a sync, which records a new version: the queue's card list
+  // is kept per version, and only the learner's own rows are read per request.
+  let catalogue: { version: number; cards: Promise<CatalogueCard[]> } | undefined;
+  async function currentCatalogue(): Promise<CatalogueCard[]> {
+    const version = await contentVersion();
+    if (catalogue?.version !== version) {
+      const entry = { version, cards: repo.catalogue() };
+      catalogue = entry;
+      entry.cards.catch(() => {
+        if (catalogue === entry) catalogue = undefined;
+      });
+    }
+    return catalogue.cards;
+  }
 
   /** The scheduler settings in force today (retention rises as the interview nears). */
   function schedulerSettings(s: StudySettingsRow, today: Date): Partial<SchedulerSettings> {
@@ -108,51 +132,62 @@ export function studyService(deps: { repo: StudyRepo; now?: () => Date }) {
         typedAnswer?: string | undefined;
       },
     ): Promise<{ created: boolean; result: ReturnType<typeof reviewResult> }> {
-      const existing = await repo.findReview(input.id);
-      if (existing) return { created: false, result: replayed(actor, existing) };
-      try {
-        const result = await repo.transaction(async (trx) => {
-          const card = await repo.cardForStudy(input.cardId, trx);
-          if (!card || card.retired_at) throw new AppError('not_found', `No card "${input.cardId}"`);
-          const settings = await repo.settings(actor.userId, trx);
-          const before = await repo.lockState(actor.userId, input.cardId, newSchedule(now()), trx);
-          // Read the clock only once the card is locked, so reviews of a card are in time order.
-          let at = now();
-          if (before.lastReview && at < before.lastReview) at = before.lastReview;
-          const scheduler = schedulerSettings(settings, at);
-          const after = applyReview(
-            before,
-            input.rating,
-            at,
-            scheduler,
-            seedOf(actor.userId, input.cardId, input.id),
-          );
-          const row = {
-            id: input.id,
-            user_id: actor.userId,
-            card_id: input.cardId,
-            rating: input.rating,
-            reviewed_at: at,
-            duration_ms: input.durationMs ?? null,
-            typed_answer: input.typedAnswer ?? null,
-            was_new: before.state === 'new',
-            retrievability: before.state === 'review' ? retrievability(before, at, scheduler) : null,
-            state_before: before.state,
-            schedule_after: JSON.stringify(after),
-            scheduler: JSON.stringify(scheduler),
-          };
-          await repo.insertReview(row, trx);
-          await repo.writeState(actor.userId, input.cardId, after, trx);
-          return reviewResult({ ...row, schedule_after: JSON.parse(row.schedule_after) });
-        });
-        return { created: true, result };
-      } catch (err) {
-        // Two requests with one id raced: the loser answers what the winner stored.
-        if (isUniqueViolation(err)) {
-          const winner = await repo.findReview(input.id);
-          if (winner) return { created: false, result: replayed(actor, winner) };
+      // One statement reads, one writes: the write only lands if the card's state is still the
+      // one read, so reviews of a card are serialised without holding a lock across round trips.
+      for (let attempt = 1; ; attempt++) {
+        const { existing, cardLive, settings, state } = await repo.reviewInputs(
+          input.id,
+          actor.userId,
+          input.cardId,
+        );
+        if (existing) return { created: false, result: replayed(actor, existing) };
+        if (!cardLive) throw new AppError('not_found', `No card "${input.cardId}"`);
+        // Read the clock only after the state, so a card's reviews are in time order.
+        let at = now();
+        if (state?.lastReview && at < state.lastReview) at = state.lastReview;
+        const before = state ?? newSchedule(at);
+        const scheduler = schedulerSettings(settings, at);
+        const after = applyReview(
+          before,
+          input.rating,
+          at,
+          scheduler,
+          seedOf(actor.userId, input.cardId, input.id),
+        );
+        const row = {
+          id: input.id,
+          user_id: actor.userId,
+          card_id: input.cardId,
+          rating: input.rating,
+          reviewed_at: at,
+          duration_ms: input.durationMs ?? null,
+          typed_answer: input.typedAnswer ?? null,
+          was_new: before.state === 'new',
+          retrievability: before.state === 'review' ? retrievability(before, at, scheduler) : null,
+          state_before: before.state,
+          schedule_after: JSON.stringify(after),
+          scheduler: JSON.stringify(scheduler),
+        };
+        let written: boolean;
+        try {
+          written = await repo.recordReview(row, state, after);
+        } catch (err) {
+          // Two requests with one id raced: the loser answers what the winner stored.
+          if (isUniqueViolation(err)) {
+            const winner = await repo.findReview(input.id);
+            if (winner) return { created: false, result: replayed(actor, winner) };
+          }
+          throw err;
         }
-        throw err;
+        if (written) {
+          return {
+            created: true,
+            result: reviewResult({ ...row, schedule_after: JSON.parse(row.schedule_after) }),
+          };
+        }
+        if (attempt === MAX_REVIEW_ATTEMPTS) {
+          throw new AppError('conflict', 'This card is being reviewed elsewhere at the same time; try again');
+        }
       }
     },
 
@@ -182,48 +217,57 @@ export function studyService(deps: { repo: StudyRepo; now?: () => Date }) {
       query: { topic?: string | undefined; level?: string | undefined; limit: number },
     ) {
       const at = now();
-      const settings = await repo.settings(actor.userId);
-      const topics = query.topic ? [query.topic] : settings.topics;
-      const [cards, done] = await Promise.all([
-        repo.studyCards(actor.userId, { topics, level: query.level }),
-        repo.doneSince(actor.userId, startOfUtcDay(at)),
+      const [all, { settings, states, notes, done }] = await Promise.all([
+        currentCatalogue(),
+        repo.queueInputs(actor.userId, startOfUtcDay(at)),
       ]);
-      const unseen = cards.filter((c) => !c.schedule || c.schedule.state === 'new').length;
+      const topics = query.topic ? [query.topic] : settings.topics;
+      const cards = all.filter(
+        (c) =>
+          (topics.length === 0 || topics.includes(c.topicId)) && (!query.level || c.level === query.level),
+      );
+      const queueCards = cards.map((c) => ({
+        id: c.id,
+        area: c.topicId,
+        schedule: states.get(c.id) ?? null,
+      }));
+      const unseen = queueCards.filter((c) => !c.schedule || c.schedule.state === 'new').length;
       const plan = planFor(settings, unseen + done.newDone, at);
       const newPerDay = plan ? plan.newPerDay : settings.newPerDay;
       const endOfDay = new Date(startOfUtcDay(at).getTime() + DAY_MS);
       const items = buildQueue({
-        cards: cards.map((c) => ({ id: c.card.id, area: c.card.topicId, schedule: c.schedule })),
+        cards: queueCards,
         now: at,
         endOfDay,
         limits: { newPerDay, reviewsPerDay: settings.reviewsPerDay },
         done,
         limit: query.limit,
       });
-      const byId = new Map(cards.map((c) => [c.card.id, c]));
-      const scheduler = schedulerSettings(settings, at);
-      const schedules = cards.flatMap((c) => (c.schedule && c.schedule.state !== 'new' ? [c.schedule] : []));
+      const byId = new Map(cards.map((c) => [c.id, c]));
+      // Intervals are previewed for the returned items only, with one engine for the request.
+      const preview = intervalPreviewer(schedulerSettings(settings, at));
+      const schedules = queueCards.flatMap((c) =>
+        c.schedule && c.schedule.state !== 'new' ? [c.schedule] : [],
+      );
       const dueToday = schedules.filter((s) =>
         s.state === 'review' ? s.due < endOfDay : s.due.getTime() <= at.getTime(),
       ).length;
       return {
         data: items.map((item) => {
-          const c = byId.get(item.id)!;
-          const schedule = c.schedule ?? newSchedule(at);
-          const intervals = previewIntervals(
-            schedule,
-            at,
-            scheduler,
-            seedOf(actor.userId, item.id, 'preview'),
-          );
+          const stored = states.get(item.id);
+          const schedule = stored ?? newSchedule(at);
+          const intervals = preview(schedule, at, seedOf(actor.userId, item.id, 'preview'));
           return {
-            card: c.card,
+            card: byId.get(item.id)!,
             state: schedule.state,
-            due: c.schedule ? schedule.due.toISOString() : null,
-            intervals: Object.fromEntries(
-              Object.entries(intervals).map(([k, v]) => [k, v.toISOString()]),
-            ) as Record<Rating, string>,
-            note: c.note,
+            due: stored ? schedule.due.toISOString() : null,
+            intervals: {
+              again: intervals.again.toISOString(),
+              hard: intervals.hard.toISOString(),
+              good: intervals.good.toISOString(),
+              easy: intervals.easy.toISOString(),
+            },
+            note: notes.get(item.id) ?? null,
           };
         }),
         meta: {
@@ -297,12 +341,14 @@ export function studyService(deps: { repo: StudyRepo; now?: () => Date }) {
   };
 
   /** A stored review belongs to whoever made it; another user's id is a conflict, not a leak. */
-  function replayed(actor: Actor, row: Parameters<typeof reviewResult>[0] & { user_id: string }) {
+  function replayed(actor: Actor, row: StoredReview) {
     if (row.user_id !== actor.userId) throw new AppError('conflict', 'This review id is already used');
     return reviewResult(row);
   }
 
-  async function rebuildCard(userId: string, cardId: string, trx: Parameters<StudyRepo['reviewsOf']>[2]) {
+  async function rebuildCard(userId: string, cardId: string, trx: Parameters<StudyRepo['lockStateRow']>[2]) {
+    // Locked first, so a review of the card cannot land between reading the log and writing the state.
+    await repo.lockStateRow(userId, cardId, trx);
     const log = await repo.reviewsOf(userId, cardId, trx);
     if (!log.length) {
       await repo.deleteState(userId, cardId, trx);
