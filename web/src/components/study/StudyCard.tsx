@@ -10,6 +10,7 @@ import { CardAnswer } from '../CardAnswer';
 import { PredictCode } from '../PredictCode';
 import { Loading, QueryError } from '../Status';
 import { CardNote } from './CardNote';
+import { PredictFeedback } from './PredictFeedback';
 import { bottomBarClass, RatingBar } from './RatingBar';
 import { TypedAnswerFeedback, TypedAnswerInput } from './TypedAnswer';
 
@@ -38,8 +39,12 @@ export function StudyCard({ item, topicTitle, note, focusOnShow, onNoteSaved, on
   const answerRef = useRef<HTMLHeadingElement>(null);
   const revealedRef = useRef<HTMLDivElement>(null);
   const focusAnswer = useRef(false);
+  const isPredict = card.kind === 'predict';
   const check = useMutation({ mutationFn: (text: string) => api.checkTypedAnswer(card.id, text) });
   const { mutate: checkAnswer } = check;
+  // A predicted output is judged by running the snippet on the server.
+  const predict = useMutation({ mutationFn: (output: string) => api.answerPredict(card.id, output) });
+  const { mutate: checkPrediction } = predict;
 
   useEffect(() => {
     shownAt.current = performance.now();
@@ -51,10 +56,16 @@ export function StudyCard({ item, topicTitle, note, focusOnShow, onNoteSaved, on
   const reveal = useCallback(() => {
     if (revealed) return;
     setRevealed(true);
-    const text = typed.trim();
-    if (text) checkAnswer(text);
+    if (isPredict) {
+      // Output is compared line by line: keep inner spacing, drop only trailing blank lines.
+      const output = typed.replace(/\s+$/, '');
+      if (output) checkPrediction(output);
+    } else {
+      const text = typed.trim();
+      if (text) checkAnswer(text);
+    }
     focusAnswer.current = true;
-  }, [revealed, typed, checkAnswer]);
+  }, [revealed, typed, isPredict, checkAnswer, checkPrediction]);
 
   // Once the answer is on screen (it may still be loading at reveal): focus it so screen reader
   // users hear it next, and bring it up if it starts low, where the rating bar would cover it.
@@ -103,7 +114,7 @@ export function StudyCard({ item, topicTitle, note, focusOnShow, onNoteSaved, on
 
       {card.kind === 'predict' &&
         (detail.data ? (
-          <PredictCode card={detail.data} />
+          <PredictCode card={detail.data} heading="The code." />
         ) : (
           detail.isPending && <Loading label="Loading the code…" />
         ))}
@@ -119,7 +130,18 @@ export function StudyCard({ item, topicTitle, note, focusOnShow, onNoteSaved, on
 
       {!revealed ? (
         <>
-          <TypedAnswerInput value={typed} onChange={setTyped} onSubmit={reveal} />
+          {isPredict ? (
+            <TypedAnswerInput
+              value={typed}
+              onChange={setTyped}
+              onSubmit={reveal}
+              label="What does this print?"
+              hint="Type the exact output, one line per line. The real Node.js checks it when you reveal."
+              code
+            />
+          ) : (
+            <TypedAnswerInput value={typed} onChange={setTyped} onSubmit={reveal} />
+          )}
           <div className={`${bottomBarClass} flex items-center justify-between gap-3 pt-3`}>
             <p className="text-sm text-slate-600 dark:text-slate-400">
               Answer it out loud or in the box, then check.
@@ -134,7 +156,15 @@ export function StudyCard({ item, topicTitle, note, focusOnShow, onNoteSaved, on
         </>
       ) : (
         <div ref={revealedRef} className="scroll-mt-20">
-          {typed.trim() && (
+          {isPredict && typed.trim() && (
+            <PredictFeedback
+              prediction={typed}
+              result={predict.data}
+              pending={predict.isPending}
+              error={predict.error}
+            />
+          )}
+          {!isPredict && typed.trim() && (
             <TypedAnswerFeedback
               text={typed.trim()}
               result={check.data}
@@ -151,7 +181,11 @@ export function StudyCard({ item, topicTitle, note, focusOnShow, onNoteSaved, on
               <QueryError error={detail.error} onRetry={() => detail.refetch()} />
             </div>
           )}
-          <RatingBar intervals={item.intervals} suggested={check.data?.suggestedRating} onRate={rate} />
+          <RatingBar
+            intervals={item.intervals}
+            suggested={(isPredict ? predict.data : check.data)?.suggestedRating}
+            onRate={rate}
+          />
         </div>
       )}
     </article>

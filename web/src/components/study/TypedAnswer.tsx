@@ -12,16 +12,23 @@ export function TypedAnswerInput({
   value,
   onChange,
   onSubmit,
+  label = 'Your answer',
+  hint = 'Typed answers are checked against the key points when you reveal.',
+  code = false,
 }: {
   value: string;
   onChange: (value: string) => void;
   onSubmit: () => void;
+  label?: string;
+  hint?: string;
+  /** Monospaced, no spell checking: for program output. */
+  code?: boolean;
 }) {
   const id = useId();
   return (
     <div className="mt-6">
       <label htmlFor={id} className="mb-1.5 block text-sm font-medium text-slate-800 dark:text-slate-200">
-        Your answer <span className="font-normal text-slate-600 dark:text-slate-400">(optional)</span>
+        {label} <span className="font-normal text-slate-600 dark:text-slate-400">(optional)</span>
       </label>
       <textarea
         id={id}
@@ -38,10 +45,13 @@ export function TypedAnswerInput({
           }
         }}
         aria-describedby={`${id}-hint`}
-        className={`${inputClass} resize-y`}
+        spellCheck={code ? false : undefined}
+        autoCapitalize={code ? 'off' : undefined}
+        autoCorrect={code ? 'off' : undefined}
+        className={`${inputClass} resize-y ${code ? 'font-mono text-sm' : ''}`}
       />
       <p id={`${id}-hint`} className="mt-1.5 text-sm text-slate-600 dark:text-slate-400">
-        Typed answers are checked against the key points when you reveal.
+        {hint}
         <span className="hidden sm:inline"> Ctrl+Enter reveals, Escape leaves the box.</span>
       </p>
     </div>
