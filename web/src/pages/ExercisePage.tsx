@@ -222,8 +222,14 @@ function ExerciseView({ exercise }: { exercise: ExerciseDetail }) {
               describedBy={hintId}
             />
             <p id={hintId} className="text-sm text-slate-600 dark:text-slate-400">
-              Your draft is kept in this browser. <kbd className="font-mono">{MOD}+Enter</kbd> runs it,{' '}
-              <kbd className="font-mono">{MOD}+Shift+Enter</kbd> submits it; Tab leaves the editor.
+              Your draft is kept in this browser.{' '}
+              {user && (
+                <>
+                  <kbd className="font-mono">{MOD}+Enter</kbd> runs it,{' '}
+                  <kbd className="font-mono">{MOD}+Shift+Enter</kbd> submits it;{' '}
+                </>
+              )}
+              Tab leaves the editor.
             </p>
 
             {userLoading ? null : user ? (
@@ -269,7 +275,12 @@ function ExerciseView({ exercise }: { exercise: ExerciseDetail }) {
             )}
           </section>
 
-          <section ref={resultRef} aria-labelledby="result-title" className="scroll-mt-20 space-y-3">
+          <section
+            ref={resultRef}
+            aria-labelledby="result-title"
+            hidden={!user}
+            className="scroll-mt-20 space-y-3"
+          >
             <h2 id="result-title" className="text-lg font-semibold text-slate-900 dark:text-white">
               Result
             </h2>
@@ -295,9 +306,7 @@ function ExerciseView({ exercise }: { exercise: ExerciseDetail }) {
             ) : (
               !error && (
                 <p className="text-sm text-slate-600 dark:text-slate-400">
-                  {user
-                    ? 'Run or submit your code to see the result here.'
-                    : 'Results appear here once you are signed in.'}
+                  Run or submit your code to see the result here.
                 </p>
               )
             )}
