@@ -1,6 +1,7 @@
 // Runs inside the sandbox: reads one job from stdin, writes its files into the working folder
 // (the sandbox's private scratch folder) and imports its entry. The process is used once.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -17,4 +18,12 @@ for (const [name, text] of Object.entries(job.files)) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, text);
 }
-await import(pathToFileURL(path.join(root, job.entry)).href);
+const entry = path.join(root, job.entry);
+if (entry.endsWith('.cjs')) {
+  // `node main.cjs` runs its module outside any promise job, so process.nextTick callbacks come
+  // before promise callbacks. Requiring it from a macrotask keeps that order; importing it from
+  // here would run it inside a promise job and swap them.
+  setImmediate(() => createRequire(entry)(entry));
+} else {
+  await import(pathToFileURL(entry).href);
+}
