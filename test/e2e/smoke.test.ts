@@ -1,37 +1,18 @@
 /// <reference lib="dom" />
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCurriculum } from '../../src/content/load.js';
-import { createRenderer } from '../../src/content/render.js';
-import { syncContent } from '../../src/content/sync.js';
-import { contentRepo } from '../../src/server/modules/content/content.repo.js';
-import { type RunningServer, startServer } from '../../src/server/server.js';
-import { testConfig, uniqueEmail } from '../helpers/app.js';
+import type { RunningServer } from '../../src/server/server.js';
+import { uniqueEmail } from '../helpers/app.js';
 import { launchBrowser, watchErrors } from '../helpers/browser.js';
-import { freshDatabase } from '../helpers/databases.js';
+import { shots, startE2eServer } from '../helpers/e2e.js';
 
-const shots = path.resolve('.cache', 'e2e');
 let server: RunningServer;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync('web/dist/index.html')) throw new Error('build the web app first: npm run build');
-  fs.mkdirSync(shots, { recursive: true });
-  const database = await freshDatabase();
-  const renderer = await createRenderer({ cacheFile: path.resolve('.cache', 'render-cache.json') });
-  await syncContent(contentRepo(database.db), loadCurriculum(path.resolve('content')).curriculum, renderer);
-  renderer.flush();
-  server = await startServer(testConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' }), {
-    database,
-    skipMigrations: true,
-    syncContent: false,
-    extend: (app) => {
-      app.addHook('onClose', () => database.close());
-    },
-  });
+  server = await startE2eServer();
   base = server.url;
   browser = await launchBrowser();
 });

@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { loadCurriculum } from '../../src/content/load.js';
+import { createRenderer } from '../../src/content/render.js';
+import { syncContent } from '../../src/content/sync.js';
+import { contentRepo } from '../../src/server/modules/content/content.repo.js';
+import { type RunningServer, startServer } from '../../src/server/server.js';
+import { testConfig } from './app.js';
+import { freshDatabase } from './databases.js';
+
+/** Where browser tests leave their screenshots. */
+export const shots = path.resolve('.cache', 'e2e');
+
+/** The built web app and API on a random port, with a fresh database holding the curriculum. */
+export async function startE2eServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  if (!fs.existsSync('web/dist/index.html')) throw new Error('build the web app first: npm run build');
+  fs.mkdirSync(shots, { recursive: true });
+  const database = await freshDatabase();
+  const renderer = await createRenderer({ cacheFile: path.resolve('.cache', 'render-cache.json') });
+  await syncContent(contentRepo(database.db), loadCurriculum(path.resolve('content')).curriculum, renderer);
+  renderer.flush();
+  return startServer(testConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env }), {
+    database,
+    skipMigrations: true,
+    syncContent: false,
+    extend: (app) => {
+      app.addHook('onClose', () => database.close());
+    },
+  });
+}
+
+/** Signs up through the form and waits for the dashboard, which greets the user by name. */
+export async function signUp(page: Page, base: string, name: string, email: string): Promise<void> {
+  await page.goto(`${base}/signup`);
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.locator('input[name="password"]').fill('a long enough secret');
+  await page.getByLabel('Confirm password').fill('a long enough secret');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('heading', { level: 1, name: new RegExp(name.split(' ')[0] ?? name) }).waitFor();
+}
