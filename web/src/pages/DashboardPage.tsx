@@ -56,8 +56,8 @@ export function DashboardPage({ user }: { user: User }) {
             </FeatureCard>
           </li>
           <li>
-            <FeatureCard icon={<TerminalIcon />} title="Practice">
-              Predict the output, coding exercises and SQL labs, graded by real runtimes.
+            <FeatureCard icon={<TerminalIcon />} title="Exercises" to="/exercises">
+              Coding and debugging tasks in the browser, graded by hidden tests on a real Node.js.
             </FeatureCard>
           </li>
           <li>
