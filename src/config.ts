@@ -67,6 +67,8 @@ const envSchema = z.object({
     .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
     .default('redis://127.0.0.1:6379'),
   WEB_DIR: z.string().min(1).default('./web/dist'),
+  FSRS_OPTIMIZE_MIN_REVIEWS: z.coerce.number().int().min(50).max(1_000_000).default(400),
+  FSRS_OPTIMIZE_EVERY: z.coerce.number().int().min(1).max(1_000_000).default(200),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -106,6 +108,8 @@ export interface Config {
     readonly renderCacheFile: string;
   };
   readonly webDir: string;
+  /** Fitting a learner's own FSRS parameters: first at `minReviews` reviews, then every `every` more. */
+  readonly fsrsOptimization: { readonly minReviews: number; readonly every: number };
 }
 
 export class ConfigError extends Error {
@@ -195,6 +199,7 @@ export function buildConfig(env: Env, overrides: Partial<Config> = {}): Config {
       renderCacheFile: path.resolve('.cache', 'render-cache.json'),
     },
     webDir: path.resolve(env.WEB_DIR),
+    fsrsOptimization: { minReviews: env.FSRS_OPTIMIZE_MIN_REVIEWS, every: env.FSRS_OPTIMIZE_EVERY },
     ...overrides,
   };
   return Object.freeze(config);

@@ -147,11 +147,36 @@ export interface CardNotesTable {
   updated_at: Timestamp;
 }
 
+export interface FsrsOptimizationsTable {
+  id: Generated<string>;
+  user_id: string;
+  trigger: 'auto' | 'manual' | 'cli';
+  /** For automatic runs, the review count whose crossing started it (400, 600, …). */
+  milestone: number | null;
+  status: 'queued' | 'running' | 'done' | 'failed' | 'skipped';
+  review_count: number;
+  item_count: number | null;
+  log_loss_before: number | null;
+  log_loss_after: number | null;
+  rmse_before: number | null;
+  rmse_after: number | null;
+  adopted: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The fitted parameters, adopted or not. */
+  parameters: ColumnType<number[] | null, string | null | undefined, string | null>;
+  /** The parameters in force when the run started (null: the defaults). */
+  baseline_parameters: ColumnType<number[] | null, string | null | undefined, string | null>;
+  reason: string | null;
+  created_at: Timestamp;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
 export interface DB {
   study_settings: StudySettingsTable;
   reviews: ReviewsTable;
   card_states: CardStatesTable;
   card_notes: CardNotesTable;
+  fsrs_optimizations: FsrsOptimizationsTable;
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
   content_versions: ContentVersionsTable;

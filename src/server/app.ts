@@ -24,6 +24,9 @@ import { contentRoutes } from './modules/content/content.routes.js';
 import { type ContentService, contentService } from './modules/content/content.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { progressRoutes } from './modules/progress/progress.routes.js';
+import { optimizationRepo } from './modules/study/optimization.repo.js';
+import { optimizationRoutes } from './modules/study/optimization.routes.js';
+import { optimizationService } from './modules/study/optimization.service.js';
 import { studyRepo } from './modules/study/study.repo.js';
 import { studyRoutes } from './modules/study/study.routes.js';
 import { studyService } from './modules/study/study.service.js';
@@ -230,6 +233,23 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     service: studyService({ repo: studyRepo(database.db), contentVersion: content.currentVersion }),
   });
   await app.register(progressRoutes, { db: database.db });
+  const optimization = optimizationService({
+    repo: optimizationRepo(database.db),
+    settings: config.fsrsOptimization,
+    jobs,
+    log: app.log,
+  });
+  await app.register(optimizationRoutes, { service: optimization });
+  // A review that reaches the threshold (or `every` reviews past it) queues a fit of the
+  // learner's own FSRS parameters, once its answer has been sent.
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'POST' || reply.statusCode !== 201 || !request.actor) return;
+    if (request.routeOptions.url !== '/api/v1/reviews') return;
+    const { userId } = request.actor;
+    optimization
+      .afterReview(userId)
+      .catch((err) => request.log.warn({ err }, 'could not queue fitting fsrs parameters'));
+  });
 
   // The web app (built by `npm run build:web`).
   await app.register(fastifyStatic, {

@@ -36,6 +36,8 @@ export interface SyntheticHistoryOptions {
   /** First day of study (midnight UTC is added the learner's time of day). */
   start: Date;
   days: number;
+  /** Cards introduced a day (default 4). */
+  newPerDay?: number;
   seed?: number;
   /** Parameters of the learner's real memory. */
   trueParameters?: readonly number[];
@@ -54,7 +56,11 @@ export function syntheticHistory(options: SyntheticHistoryOptions): LoggedReview
   const log: LoggedReview[] = [];
   options.cardIds.forEach((cardId, n) => {
     // Introduce a few cards a day, at some time between 08:00 and 20:00 UTC.
-    let at = new Date(options.start.getTime() + Math.floor(n / 4) * DAY_MS + (8 + random() * 12) * 3_600_000);
+    let at = new Date(
+      options.start.getTime() +
+        Math.floor(n / (options.newPerDay ?? 4)) * DAY_MS +
+        (8 + random() * 12) * 3_600_000,
+    );
     let scheduled: CardSchedule = newSchedule(at);
     let real: CardSchedule = newSchedule(at);
     let i = 0;
@@ -73,18 +79,13 @@ export function syntheticHistory(options: SyntheticHistoryOptions): LoggedReview
       const seed = `${cardId}:${i++}`;
       scheduled = applyReview(scheduled, rating, at, {}, seed);
       real = applyReview(real, rating, at, { ...truth, fuzz: false }, seed);
-      // Same-day steps are done on time; day-long intervals are sometimes a day or two late.
+      // Same-day steps are done on time; day-long intervals are now and then a day late.
       const intervalMs = scheduled.due.getTime() - at.getTime();
-      const lateMs =
-        intervalMs < DAY_MS
-          ? random() * 5 * 60_000
-          : Math.floor(random() * 3) * DAY_MS * (random() < 0.3 ? 1 : 0);
-      const next = scheduled.due.getTime() + lateMs;
-      // Keep study within the day-time window when the interval is a day or more.
-      at =
-        intervalMs < DAY_MS
-          ? new Date(next)
-          : new Date(Math.floor(next / DAY_MS) * DAY_MS + (8 + random() * 12) * 3_600_000);
+      if (intervalMs < DAY_MS) at = new Date(scheduled.due.getTime() + random() * 5 * 60_000);
+      else {
+        const day = Math.floor(scheduled.due.getTime() / DAY_MS) + (random() < 0.15 ? 1 : 0);
+        at = new Date(day * DAY_MS + (8 + random() * 12) * 3_600_000);
+      }
     }
   });
   return log.sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime());
