@@ -12,6 +12,11 @@ import { memoryAttemptLimiter } from '../server/lib/attempt-limiter.js';
 import { authRepo } from '../server/modules/auth/auth.repo.js';
 import { authService } from '../server/modules/auth/auth.service.js';
 import { createTokenSigner } from '../server/modules/auth/tokens.js';
+import { optimizationRepo } from '../server/modules/study/optimization.repo.js';
+import {
+  type OptimizationProgress,
+  optimizationService,
+} from '../server/modules/study/optimization.service.js';
 import { studyRepo } from '../server/modules/study/study.repo.js';
 import { studyService } from '../server/modules/study/study.service.js';
 import { startServer } from '../server/server.js';
@@ -25,6 +30,7 @@ Usage:
   nodeprep content check [--no-run] [--require-services]
                                            validate content/ and run every example on Node.js
   nodeprep study rebuild [--user <email>]  rebuild card states from the review log
+  nodeprep study optimize --user <email>   fit the learner's own FSRS parameters now
   nodeprep content build                   validate content/ and pre-render it (cached in .cache/)
   nodeprep content sync [--force]          check, then load content/ into the database
   nodeprep help                            this text
@@ -76,6 +82,53 @@ async function contentCheckCommand(execute: boolean, requireServices: boolean): 
   return result.errors ? 1 : 0;
 }
 
+const fixed = (n: number | null) => (n === null ? '-' : n.toFixed(3));
+
+/** `nodeprep study optimize --user <email>`: fits one learner's FSRS parameters in this process. */
+async function studyOptimizeCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { user: { type: 'string' } } });
+  if (!values.user) throw new UsageError('usage: nodeprep study optimize --user <email>');
+  const config = loadConfig();
+  return withDatabase(async (d) => {
+    await migrateToLatest(d.db);
+    const user = await authRepo(d.db).findUserByEmail(values.user!.trim().toLowerCase());
+    if (!user) throw new UsageError(`no user with e-mail ${values.user}`);
+    const service = optimizationService({
+      repo: optimizationRepo(d.db),
+      settings: config.fsrsOptimization,
+    });
+    const started = performance.now();
+    let lastPercent = -1;
+    const progress = (p: OptimizationProgress) => {
+      if (p.phase === 'reading') console.log(`read ${p.reviews} reviews: ${p.items} to predict`);
+      else if (p.phase === 'fitting') {
+        const percent = p.total ? Math.floor((100 * p.done) / p.total) : 0;
+        if (percent >= lastPercent + 10 || p.done === p.total) {
+          lastPercent = percent;
+          console.log(`fitting… ${percent}%`);
+        }
+      } else console.log('evaluating the fitted parameters');
+    };
+    console.log(`fitting FSRS parameters for ${user.email}`);
+    const run = await service.runNow(user.id, progress);
+    const ms = Math.round(performance.now() - started);
+    if (run.status !== 'done') {
+      console.log(`${run.status}: ${run.reason ?? 'no reason recorded'} (${ms} ms)`);
+      return run.status === 'failed' ? 1 : 0;
+    }
+    console.log(
+      `log-loss ${fixed(run.logLossBefore)} → ${fixed(run.logLossAfter)}, RMSE ${fixed(run.rmseBefore)} → ${fixed(run.rmseAfter)} over ${run.itemCount} reviews (${ms} ms)`,
+    );
+    console.log(
+      run.adopted
+        ? 'adopted: later reviews are scheduled with these parameters'
+        : `kept the parameters in use: ${run.reason ?? ''}`,
+    );
+    console.log(`parameters: ${run.parameters?.map((w) => w.toFixed(4)).join(', ') ?? '-'}`);
+    return 0;
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
   switch (command) {
@@ -118,6 +171,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'study': {
+      if (sub === 'optimize') return studyOptimizeCommand(argv.slice(2));
       if (sub !== 'rebuild') throw new UsageError(`unknown study command "${sub ?? ''}"`);
       const { values } = parseArgs({ args: argv.slice(2), options: { user: { type: 'string' } } });
       return withDatabase(async (d) => {
