@@ -5,10 +5,12 @@ import { loadCurriculum } from '../../src/content/load.js';
 import { createRenderer } from '../../src/content/render.js';
 import { syncContent } from '../../src/content/sync.js';
 import { applyReview, newSchedule } from '../../src/core/study/scheduler.js';
+import { memoryCache } from '../../src/server/lib/cache.js';
 import { contentRepo } from '../../src/server/modules/content/content.repo.js';
 import { studyRepo } from '../../src/server/modules/study/study.repo.js';
 import { studyService } from '../../src/server/modules/study/study.service.js';
 import { bearer, createTestApp, register, type TestApp } from '../helpers/app.js';
+import { testRedisUrl } from '../helpers/databases.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -236,6 +238,116 @@ describe('the study queue', () => {
     for (const d of res.data) expect(d.card).toMatchObject({ topicId: 'sql', level: 'senior' });
     const bad = await t.app.inject({ url: '/api/v1/study/queue?topic=cobol', headers: me.headers });
     expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('the cached study queue', () => {
+  const queueOf = async (headers: Record<string, string>, query = 'limit=5') =>
+    (await t.app.inject({ url: `/api/v1/study/queue?${query}`, headers })).json();
+  type QueueBody = {
+    data: { card: { id: string }; state: string; note: string | null }[];
+    meta: Record<string, unknown>;
+  };
+  const stateOf = (q: QueueBody, cardId: string) => q.data.find((d) => d.card.id === cardId)?.state;
+
+  it('is never served stale after a review, an undo, a settings change or a note', async () => {
+    const me = await learner();
+    const first: QueueBody = await queueOf(me.headers);
+    expect(await queueOf(me.headers)).toMatchObject({ data: first.data.map((d) => ({ card: d.card })) });
+    const cardId = first.data[0]!.card.id;
+
+    await review(me.headers, { id: randomUUID(), cardId, rating: 'easy' });
+    const afterReview: QueueBody = await queueOf(me.headers);
+    expect(afterReview.meta.newDoneToday).toBe(1);
+    expect(stateOf(afterReview, cardId)).toBeUndefined();
+
+    await t.app.inject({ method: 'POST', url: '/api/v1/reviews/undo', headers: me.headers });
+    const afterUndo: QueueBody = await queueOf(me.headers);
+    expect(afterUndo.meta.newDoneToday).toBe(0);
+    expect(stateOf(afterUndo, cardId)).toBe('new');
+
+    await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/study/settings',
+      headers: me.headers,
+      payload: { newPerDay: 2 },
+    });
+    const afterSettings: QueueBody = await queueOf(me.headers);
+    expect(afterSettings.meta.newLimit).toBe(2);
+    expect(afterSettings.data).toHaveLength(2);
+
+    await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/cards/${cardId}/note`,
+      headers: me.headers,
+      payload: { text: 'remember this' },
+    });
+    expect((await queueOf(me.headers)).data[0].note).toBe('remember this');
+  });
+
+  it('answers exactly what a fresh computation answers at every moment, and reads the database only when something changed', async () => {
+    const me = await learner();
+    const actor = { userId: me.id, roles: ['learner' as const] };
+    let clock = new Date('2026-03-02T09:00:00.000Z');
+    const repo = studyRepo(t.database.db);
+    let reads = 0;
+    const counted = {
+      ...repo,
+      queueInputs: (...args: Parameters<typeof repo.queueInputs>) => {
+        reads++;
+        return repo.queueInputs(...args);
+      },
+    };
+    const cached = studyService({ repo: counted, now: () => clock, cache: memoryCache() });
+    const fresh = studyService({ repo, now: () => clock });
+    const query = { limit: 10 };
+    const same = async () =>
+      expect(await cached.queue(actor, query)).toEqual(await fresh.queue(actor, query));
+
+    // A learning card (due in 10 minutes), a card in review (due in days), new cards.
+    await cached.review(actor, { id: randomUUID(), cardId: 'event-loop-phases', rating: 'good' });
+    await cached.review(actor, { id: randomUUID(), cardId: 'sql-inner-vs-left-join', rating: 'easy' });
+    await same();
+    const readsAfterFirst = reads;
+    clock = new Date('2026-03-02T09:05:00.000Z');
+    await same();
+    expect(reads).toBe(readsAfterFirst);
+    // The learning step comes due: the queue changes with time alone, and is recomputed.
+    clock = new Date('2026-03-02T09:10:00.000Z');
+    await same();
+    expect(reads).toBe(readsAfterFirst + 1);
+    clock = new Date('2026-03-02T23:59:59.999Z');
+    await same();
+    // A new UTC day: today's counts start again.
+    clock = new Date('2026-03-03T00:00:00.000Z');
+    await same();
+    expect((await cached.queue(actor, query)).meta.newDoneToday).toBe(0);
+    // Days later the review card is due and the forecast has moved.
+    clock = new Date('2026-03-12T12:00:00.000Z');
+    await same();
+    await cached.undo(actor);
+    await same();
+  });
+
+  it.skipIf(!testRedisUrl)('is invalidated for every app instance sharing Redis', async () => {
+    const other = await createTestApp({}, { database: t.database });
+    try {
+      const me = await learner();
+      const before: QueueBody = await queueOf(me.headers);
+      const cardId = before.data[0]!.card.id;
+      const res = await other.app.inject({
+        method: 'POST',
+        url: '/api/v1/reviews',
+        headers: me.headers,
+        payload: { id: randomUUID(), cardId, rating: 'easy' },
+      });
+      expect(res.statusCode).toBe(201);
+      const after: QueueBody = await queueOf(me.headers);
+      expect(after.meta.newDoneToday).toBe(1);
+      expect(stateOf(after, cardId)).toBeUndefined();
+    } finally {
+      await other.app.close();
+    }
   });
 });
 

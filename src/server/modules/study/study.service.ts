@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { Actor } from '../../../core/access.js';
 import { DAY_MS, startOfUtcDay } from '../../../core/days.js';
 import { AppError } from '../../../core/errors.js';
@@ -13,6 +15,7 @@ import {
   type SchedulerSettings,
 } from '../../../core/study/scheduler.js';
 import { matchKeyPoints } from '../../../core/study/typed-answer.js';
+import type { Cache } from '../../lib/cache.js';
 import type { CatalogueCard, StoredReview, StudyRepo, StudySettingsRow } from './study.repo.js';
 
 const seedOf = (userId: string, cardId: string, reviewId: string) => `${userId}:${cardId}:${reviewId}`;
@@ -50,6 +53,72 @@ function isUniqueViolation(err: unknown): boolean {
   return e?.code === '23505' || /duplicate key value/.test(e?.message ?? '');
 }
 
+const QUEUE_TOKEN_TTL_S = 2 * 86_400;
+const queueTokenKey = (userId: string) => `study:queue:${userId}`;
+
+/**
+ * Makes every instance's cached study queues of this learner stale. Call it after any write that
+ * changes what the queue shows: reviews, undo, card states, study settings (FSRS weights too),
+ * notes. The token lives in the app's cache layer (Redis when configured), so all instances see it.
+ */
+export async function invalidateStudyQueue(cache: Cache, userId: string): Promise<void> {
+  await cache.set(queueTokenKey(userId), randomUUID(), QUEUE_TOKEN_TTL_S);
+}
+
+interface QueueItemTemplate {
+  card: CatalogueCard;
+  state: CardSchedule['state'];
+  due: string | null;
+  /** Each rating's next due time minus the request time, in ms. */
+  offsets: [again: number, hard: number, good: number, easy: number];
+  note: string | null;
+}
+
+/** A learner's queue with its time-dependent parts relative to the moment it is served. */
+interface QueueTemplate {
+  items: QueueItemTemplate[];
+  meta: {
+    dueToday: number;
+    newToday: number;
+    newLimit: number;
+    reviewLimit: number;
+    newDoneToday: number;
+    reviewsDoneToday: number;
+    forecast: number[];
+  };
+  /** The first moment at which a fresh computation could answer differently (ms). */
+  validUntil: number;
+}
+
+interface CachedQueue {
+  token: string;
+  contentVersion: number;
+  computedAt: number;
+  template: QueueTemplate;
+}
+
+/**
+ * The first moment after `at` when the queue built from these schedules could change with time
+ * alone: a (re)learning step coming due, a forecast day boundary, or the end of the UTC day.
+ * Previews do not add moments: ts-fsrs computes each rating's due time as the review time plus
+ * an interval that depends on the time only through whole UTC days.
+ */
+function nextChange(schedules: readonly CardSchedule[], at: number, endOfDay: number, forecastDays: number) {
+  let next = endOfDay;
+  for (const s of schedules) {
+    const due = s.due.getTime();
+    if (s.state !== 'review' && due > at && due < next) next = due;
+    for (let k = 1; k <= forecastDays; k++) {
+      const boundary = due - k * DAY_MS;
+      if (boundary <= at) break;
+      if (boundary < next) next = boundary;
+    }
+  }
+  return next;
+}
+
+const FORECAST_DAYS = 7;
+
 /** How often a review re-reads the card after another review of it got there first. */
 const MAX_REVIEW_ATTEMPTS = 50;
 
@@ -59,7 +128,10 @@ export function studyService(deps: {
   now?: () => Date;
   /** The curriculum version in force (the content service's, re-read every few seconds). */
   contentVersion?: () => Promise<number>;
+  /** The app's cache layer; with it, queues are kept per learner until something changes them. */
+  cache?: Cache;
 }) {
+  const { cache } = deps;
   const { repo } = deps;
   const now = deps.now ?? (() => new Date());
   const contentVersion = deps.contentVersion ?? (() => repo.contentVersion());
@@ -67,6 +139,23 @@ export function studyService(deps: {
   // The curriculum only changes with a sync, which records a new version: the queue's card list
   // is kept per version, and only the learner's own rows are read per request.
   let catalogue: { version: number; cards: Promise<CatalogueCard[]> } | undefined;
+  // Computed queues, per learner and query, valid while the learner's token in the cache layer
+  // is unchanged, the content version is the same, and time has not reached `validUntil`.
+  const queues = new LRUCache<string, CachedQueue>({ max: 5000 });
+
+  /** The learner's current queue token, creating one if there is none (read before the data). */
+  async function queueToken(userId: string): Promise<string | undefined> {
+    if (!cache) return undefined;
+    const token = await cache.get(queueTokenKey(userId));
+    if (token) return token;
+    const fresh = randomUUID();
+    await cache.set(queueTokenKey(userId), fresh, QUEUE_TOKEN_TTL_S);
+    return fresh;
+  }
+
+  async function changed(userId: string) {
+    if (cache) await invalidateStudyQueue(cache, userId);
+  }
   async function currentCatalogue(): Promise<CatalogueCard[]> {
     const version = await contentVersion();
     if (catalogue?.version !== version) {
@@ -180,6 +269,7 @@ export function studyService(deps: {
           throw err;
         }
         if (written) {
+          await changed(actor.userId);
           return {
             created: true,
             result: reviewResult({ ...row, schedule_after: JSON.parse(row.schedule_after) }),
@@ -193,7 +283,7 @@ export function studyService(deps: {
 
     /** Undoes the learner's last review: stamps it undone and rebuilds the card from its log. */
     async undo(actor: Actor) {
-      return repo.transaction(async (trx) => {
+      const undone = await repo.transaction(async (trx) => {
         const last = await repo.lastReview(actor.userId, trx);
         if (!last) throw new AppError('not_found', 'There is no review to undo');
         await repo.markUndone(last.id, trx);
@@ -203,83 +293,47 @@ export function studyService(deps: {
           schedule: schedule ? presentSchedule(schedule) : null,
         };
       });
+      await changed(actor.userId);
+      return undone;
     },
+
+    /** Makes this learner's cached queues stale (see `invalidateStudyQueue`). */
+    invalidateQueue: (userId: string) => changed(userId),
 
     /** Rebuilds card states from the review log (all users, or one). */
     async rebuild(userId?: string): Promise<number> {
       const pairs = await repo.reviewedPairs(userId);
       for (const p of pairs) await repo.transaction((trx) => rebuildCard(p.user_id, p.card_id, trx));
+      for (const userId of new Set(pairs.map((p) => p.user_id))) await changed(userId);
       return pairs.length;
     },
 
+    /**
+     * Today's queue. With a cache layer, a computed queue is served again until the learner's
+     * token changes (any write of theirs), the content version changes, or the first moment the
+     * time alone would change the answer; the answer is the same as computing it afresh.
+     */
     async queue(
       actor: Actor,
       query: { topic?: string | undefined; level?: string | undefined; limit: number },
     ) {
       const at = now();
-      const [all, { settings, states, notes, done }] = await Promise.all([
-        currentCatalogue(),
-        repo.queueInputs(actor.userId, startOfUtcDay(at)),
-      ]);
-      const topics = query.topic ? [query.topic] : settings.topics;
-      const cards = all.filter(
-        (c) =>
-          (topics.length === 0 || topics.includes(c.topicId)) && (!query.level || c.level === query.level),
-      );
-      const queueCards = cards.map((c) => ({
-        id: c.id,
-        area: c.topicId,
-        schedule: states.get(c.id) ?? null,
-      }));
-      const unseen = queueCards.filter((c) => !c.schedule || c.schedule.state === 'new').length;
-      const plan = planFor(settings, unseen + done.newDone, at);
-      const newPerDay = plan ? plan.newPerDay : settings.newPerDay;
-      const endOfDay = new Date(startOfUtcDay(at).getTime() + DAY_MS);
-      const items = buildQueue({
-        cards: queueCards,
-        now: at,
-        endOfDay,
-        limits: { newPerDay, reviewsPerDay: settings.reviewsPerDay },
-        done,
-        limit: query.limit,
-      });
-      const byId = new Map(cards.map((c) => [c.id, c]));
-      // Intervals are previewed for the returned items only, with one engine for the request.
-      const preview = intervalPreviewer(schedulerSettings(settings, at));
-      const schedules = queueCards.flatMap((c) =>
-        c.schedule && c.schedule.state !== 'new' ? [c.schedule] : [],
-      );
-      const dueToday = schedules.filter((s) =>
-        s.state === 'review' ? s.due < endOfDay : s.due.getTime() <= at.getTime(),
-      ).length;
-      return {
-        data: items.map((item) => {
-          const stored = states.get(item.id);
-          const schedule = stored ?? newSchedule(at);
-          const intervals = preview(schedule, at, seedOf(actor.userId, item.id, 'preview'));
-          return {
-            card: byId.get(item.id)!,
-            state: schedule.state,
-            due: stored ? schedule.due.toISOString() : null,
-            intervals: {
-              again: intervals.again.toISOString(),
-              hard: intervals.hard.toISOString(),
-              good: intervals.good.toISOString(),
-              easy: intervals.easy.toISOString(),
-            },
-            note: notes.get(item.id) ?? null,
-          };
-        }),
-        meta: {
-          dueToday,
-          newToday: Math.max(0, Math.min(unseen, newPerDay - done.newDone)),
-          newLimit: newPerDay,
-          reviewLimit: settings.reviewsPerDay,
-          newDoneToday: done.newDone,
-          reviewsDoneToday: done.reviewsDone,
-          forecast: forecast(schedules, at, 7),
-        },
-      };
+      const token = await queueToken(actor.userId);
+      const version = await contentVersion();
+      const key = `${actor.userId}|${query.topic ?? ''}|${query.level ?? ''}|${query.limit}`;
+      const hit = token ? queues.get(key) : undefined;
+      if (
+        hit &&
+        hit.token === token &&
+        hit.contentVersion === version &&
+        at.getTime() >= hit.computedAt &&
+        at.getTime() < hit.template.validUntil
+      ) {
+        return materialise(hit.template, at);
+      }
+      const template = await computeQueue(actor.userId, query, at);
+      if (token) queues.set(key, { token, contentVersion: version, computedAt: at.getTime(), template });
+      return materialise(template, at);
     },
 
     settings: (actor: Actor) => repo.settings(actor.userId),
@@ -287,6 +341,7 @@ export function studyService(deps: {
     async updateSettings(actor: Actor, patch: Partial<StudySettingsRow>) {
       const next = { ...(await repo.settings(actor.userId)), ...patch };
       await repo.saveSettings(actor.userId, next);
+      await changed(actor.userId);
       return next;
     },
 
@@ -336,9 +391,93 @@ export function studyService(deps: {
       const card = await repo.cardForStudy(cardId);
       if (!card || card.retired_at) throw new AppError('not_found', `No card "${cardId}"`);
       await repo.saveNote(actor.userId, cardId, text);
+      await changed(actor.userId);
       return { text };
     },
   };
+
+  async function computeQueue(
+    userId: string,
+    query: { topic?: string | undefined; level?: string | undefined; limit: number },
+    at: Date,
+  ): Promise<QueueTemplate> {
+    const [all, { settings, states, notes, done }] = await Promise.all([
+      currentCatalogue(),
+      repo.queueInputs(userId, startOfUtcDay(at)),
+    ]);
+    const topics = query.topic ? [query.topic] : settings.topics;
+    const cards = all.filter(
+      (c) => (topics.length === 0 || topics.includes(c.topicId)) && (!query.level || c.level === query.level),
+    );
+    const queueCards = cards.map((c) => ({ id: c.id, area: c.topicId, schedule: states.get(c.id) ?? null }));
+    const unseen = queueCards.filter((c) => !c.schedule || c.schedule.state === 'new').length;
+    const plan = planFor(settings, unseen + done.newDone, at);
+    const newPerDay = plan ? plan.newPerDay : settings.newPerDay;
+    const endOfDay = new Date(startOfUtcDay(at).getTime() + DAY_MS);
+    const items = buildQueue({
+      cards: queueCards,
+      now: at,
+      endOfDay,
+      limits: { newPerDay, reviewsPerDay: settings.reviewsPerDay },
+      done,
+      limit: query.limit,
+    });
+    const byId = new Map(cards.map((c) => [c.id, c]));
+    // Intervals are previewed for the returned items only, with one engine for the request.
+    const preview = intervalPreviewer(schedulerSettings(settings, at));
+    const schedules = queueCards.flatMap((c) =>
+      c.schedule && c.schedule.state !== 'new' ? [c.schedule] : [],
+    );
+    const dueToday = schedules.filter((s) =>
+      s.state === 'review' ? s.due < endOfDay : s.due.getTime() <= at.getTime(),
+    ).length;
+    const t = at.getTime();
+    return {
+      items: items.map((item) => {
+        const stored = states.get(item.id);
+        const schedule = stored ?? newSchedule(at);
+        const p = preview(schedule, at, seedOf(userId, item.id, 'preview'));
+        return {
+          card: byId.get(item.id)!,
+          state: schedule.state,
+          due: stored ? schedule.due.toISOString() : null,
+          offsets: [p.again.getTime() - t, p.hard.getTime() - t, p.good.getTime() - t, p.easy.getTime() - t],
+          note: notes.get(item.id) ?? null,
+        };
+      }),
+      meta: {
+        dueToday,
+        newToday: Math.max(0, Math.min(unseen, newPerDay - done.newDone)),
+        newLimit: newPerDay,
+        reviewLimit: settings.reviewsPerDay,
+        newDoneToday: done.newDone,
+        reviewsDoneToday: done.reviewsDone,
+        forecast: forecast(schedules, at, FORECAST_DAYS),
+      },
+      validUntil: nextChange(schedules, t, endOfDay.getTime(), FORECAST_DAYS),
+    };
+  }
+
+  /** A queue as the API answers it at `at`. */
+  function materialise(template: QueueTemplate, at: Date) {
+    const t = at.getTime();
+    const iso = (offset: number) => new Date(t + offset).toISOString();
+    return {
+      data: template.items.map((item) => ({
+        card: item.card,
+        state: item.state,
+        due: item.due,
+        intervals: {
+          again: iso(item.offsets[0]),
+          hard: iso(item.offsets[1]),
+          good: iso(item.offsets[2]),
+          easy: iso(item.offsets[3]),
+        },
+        note: item.note,
+      })),
+      meta: template.meta,
+    };
+  }
 
   /** A stored review belongs to whoever made it; another user's id is a conflict, not a leak. */
   function replayed(actor: Actor, row: StoredReview) {
@@ -366,6 +505,9 @@ export function studyService(deps: {
         seedOf(userId, cardId, r.id),
       );
     }
+    // A failed exercise or wrong prediction since the last review brought the card forward.
+    const nudged = await repo.nudgedDueSince(userId, cardId, new Date(log.at(-1)!.reviewed_at), trx);
+    if (nudged && nudged < schedule.due) schedule = { ...schedule, due: nudged };
     await repo.writeState(userId, cardId, schedule, trx);
     return schedule;
   }
