@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
@@ -12,6 +13,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import { type Database, migrateToLatest, openDatabase } from '../db/database.js';
+import { createRunner, type Runner, SandboxUnavailableError } from '../runner/runner.js';
 import { memoryAttemptLimiter, redisAttemptLimiter } from './lib/attempt-limiter.js';
 import { type Cache, memoryCache, redisCache } from './lib/cache.js';
 import { bullmqJobQueue, type JobQueue, memoryJobQueue } from './lib/jobs.js';
@@ -23,6 +25,9 @@ import { contentRepo } from './modules/content/content.repo.js';
 import { contentRoutes } from './modules/content/content.routes.js';
 import { type ContentService, contentService } from './modules/content/content.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { practiceRepo } from './modules/practice/practice.repo.js';
+import { practiceRoutes } from './modules/practice/practice.routes.js';
+import { practiceService } from './modules/practice/practice.service.js';
 import { progressRoutes } from './modules/progress/progress.routes.js';
 import { optimizationRepo } from './modules/study/optimization.repo.js';
 import { optimizationRoutes } from './modules/study/optimization.routes.js';
@@ -67,6 +72,9 @@ declare module 'fastify' {
     cache: Cache;
     content: ContentService;
     jobs: JobQueue;
+    /** The sandboxed runner for learner code; null when it refuses to run here (strict mode). */
+    runner: Runner | null;
+    runnerProblem: string | null;
   }
 }
 
@@ -123,12 +131,39 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.decorate('cache', cache);
   const content = contentService({ repo: contentRepo(database.db), cache });
   app.decorate('content', content);
+  // The runner's pool starts with the first run (or at listen, see server.ts), not per app built.
+  let runner: Runner | null = null;
+  let runnerProblem: string | null = null;
+  const poolSize = config.runner.poolSize || os.availableParallelism();
+  try {
+    runner = createRunner({
+      poolSize,
+      timeoutMs: config.runner.timeoutMs,
+      memoryMb: config.runner.memoryMb,
+      outputLimitBytes: config.runner.outputLimitBytes,
+      strict: config.runner.sandbox === 'strict',
+      warmAtStart: false,
+    });
+    if (runner.sandbox.mode !== 'bubblewrap') {
+      runnerProblem = `learner code runs in the weaker mode (Node's permission model and limits, no namespaces, network not blocked): ${runner.sandbox.reason}`;
+      app.log.warn(runnerProblem);
+    }
+  } catch (err) {
+    if (!(err instanceof SandboxUnavailableError)) throw err;
+    runnerProblem = err.message;
+    app.log.error(
+      `${err.message}; runs, submissions and predict answers will answer 503 sandbox_unavailable`,
+    );
+  }
+  app.decorate('runner', runner);
+  app.decorate('runnerProblem', runnerProblem);
   const jobs = config.redisUrl
     ? bullmqJobQueue(config.redisUrl, deps.jobPrefix ? { prefix: deps.jobPrefix } : {})
     : memoryJobQueue();
   app.decorate('jobs', jobs);
   app.addHook('onClose', async () => {
     await jobs.close();
+    await runner?.close();
     if (redis) await redis.quit().catch(() => redis.disconnect());
     if (ownsDatabase) await database.close();
   });
@@ -230,9 +265,19 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   await app.register(contentRoutes, { service: content });
   await app.register(studyRoutes, {
-    service: studyService({ repo: studyRepo(database.db), contentVersion: content.currentVersion, cache }),
+    service: studyService({ repo: studyRepo(database.db), contentVersion: content.currentVersion }),
   });
   await app.register(progressRoutes, { db: database.db });
+  await app.register(practiceRoutes, {
+    service: practiceService({
+      repo: practiceRepo(database.db),
+      runner,
+      jobs,
+      concurrency: poolSize,
+      ...(runnerProblem && !runner ? { unavailableReason: runnerProblem } : {}),
+    }),
+    runsPerMinute: config.runner.runsPerMinute,
+  });
   const optimization = optimizationService({
     repo: optimizationRepo(database.db),
     settings: config.fsrsOptimization,
