@@ -67,6 +67,17 @@ const envSchema = z.object({
     .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
     .default('redis://127.0.0.1:6379'),
   WEB_DIR: z.string().min(1).default('./web/dist'),
+  RUNNER_SANDBOX: z.enum(['auto', 'strict']).default('auto'),
+  RUNNER_POOL_SIZE: z.coerce.number().int().min(0).max(64).default(0),
+  RUNNER_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  RUNNER_MEMORY_MB: z.coerce.number().int().min(32).max(4096).default(128),
+  RUNNER_OUTPUT_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(10 * 1024 * 1024)
+    .default(64 * 1024),
+  RUNS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   FSRS_OPTIMIZE_MIN_REVIEWS: z.coerce.number().int().min(50).max(1_000_000).default(400),
   FSRS_OPTIMIZE_EVERY: z.coerce.number().int().min(1).max(1_000_000).default(200),
 });
@@ -108,6 +119,18 @@ export interface Config {
     readonly renderCacheFile: string;
   };
   readonly webDir: string;
+  /**
+   * The sandboxed runner: `strict` refuses to run learner code without bubblewrap; a pool size
+   * of 0 means one process per core. `runsPerMinute` limits each user's runs and submissions.
+   */
+  readonly runner: {
+    readonly sandbox: 'auto' | 'strict';
+    readonly poolSize: number;
+    readonly timeoutMs: number;
+    readonly memoryMb: number;
+    readonly outputLimitBytes: number;
+    readonly runsPerMinute: number;
+  };
   /** Fitting a learner's own FSRS parameters: first at `minReviews` reviews, then every `every` more. */
   readonly fsrsOptimization: { readonly minReviews: number; readonly every: number };
 }
@@ -192,6 +215,14 @@ export function buildConfig(env: Env, overrides: Partial<Config> = {}): Config {
       windowS: env.LOGIN_FAILURE_WINDOW_S,
     },
     contentDir: path.resolve(env.CONTENT_DIR),
+    runner: {
+      sandbox: env.RUNNER_SANDBOX,
+      poolSize: env.RUNNER_POOL_SIZE,
+      timeoutMs: env.RUNNER_TIMEOUT_MS,
+      memoryMb: env.RUNNER_MEMORY_MB,
+      outputLimitBytes: env.RUNNER_OUTPUT_LIMIT_BYTES,
+      runsPerMinute: env.RUNS_PER_MINUTE,
+    },
     contentCheck: {
       postgresUrl: env.CONTENT_CHECK_DATABASE_URL,
       redisUrl: env.CONTENT_CHECK_REDIS_URL,
@@ -209,6 +240,14 @@ export function buildConfig(env: Env, overrides: Partial<Config> = {}): Config {
 export function contentCheckConfig(env: Env = parseEnv(process.env)) {
   return {
     contentDir: path.resolve(env.CONTENT_DIR),
+    runner: {
+      sandbox: env.RUNNER_SANDBOX,
+      poolSize: env.RUNNER_POOL_SIZE,
+      timeoutMs: env.RUNNER_TIMEOUT_MS,
+      memoryMb: env.RUNNER_MEMORY_MB,
+      outputLimitBytes: env.RUNNER_OUTPUT_LIMIT_BYTES,
+      runsPerMinute: env.RUNS_PER_MINUTE,
+    },
     postgresUrl: env.CONTENT_CHECK_DATABASE_URL,
     redisUrl: env.CONTENT_CHECK_REDIS_URL,
     stampFile: path.resolve('.cache', 'content-check.json'),

@@ -188,6 +188,7 @@ export async function syncContent(
         solution: e.solution,
         cards: x.cards ?? [],
         timeout_ms: x.timeoutMs,
+        native_addons: x.nativeAddons,
         source_hash: hash,
         retired_at: null,
         updated_at: new Date(),

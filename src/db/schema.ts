@@ -90,6 +90,8 @@ export interface ExercisesTable {
   solution: string;
   cards: string[];
   timeout_ms: number;
+  native_addons: ColumnType<boolean, boolean | undefined, boolean>;
+  search: ColumnType<string, never, never>;
   source_hash: string;
   retired_at: Date | null;
   updated_at: Timestamp;
@@ -171,7 +173,31 @@ export interface FsrsOptimizationsTable {
   finished_at: Date | null;
 }
 
+export interface SubmissionsTable {
+  id: Generated<string>;
+  user_id: string;
+  exercise_id: string;
+  language: 'javascript' | 'typescript';
+  code: string;
+  status: string;
+  passed: number;
+  total: number;
+  result: ColumnType<Record<string, unknown>, string, string>;
+  created_at: Timestamp;
+}
+
+export interface CardNudgesTable {
+  id: Generated<string>;
+  user_id: string;
+  card_id: string;
+  due_by: Timestamp;
+  reason: string;
+  created_at: Timestamp;
+}
+
 export interface DB {
+  submissions: SubmissionsTable;
+  card_nudges: CardNudgesTable;
   study_settings: StudySettingsTable;
   reviews: ReviewsTable;
   card_states: CardStatesTable;

@@ -54,7 +54,7 @@ async function removeDir(dir: string): Promise<void> {
 
 /** Finds a usable cgroup hierarchy, or null (the runner then relies on the heap cap alone). */
 export function detectCgroups(root = '/sys/fs/cgroup'): CgroupLimiter | null {
-  const own = `nodeprep-runner-${process.pid}`;
+  const own = `nodeprep-runner-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const v1Memory = path.join(root, 'memory');
   const v1Pids = path.join(root, 'pids');
   if (

@@ -25,6 +25,8 @@ export interface RunnerOptions {
   totalMemoryMb?: number;
   /** Set false to skip cgroups even where they are available. */
   cgroups?: boolean;
+  /** Start the pool at once (the default) or with the first run. */
+  warmAtStart?: boolean;
 }
 
 /** Enters the cgroups named by the first arguments, then becomes the command after them. */
@@ -40,6 +42,8 @@ export interface Runner {
   /** Runs a program that uses node:test and reports each test in file order. */
   grade(job: RunJob): Promise<GradedResult>;
   stats(): { warm: number; running: number; started: number };
+  /** Starts the pool's processes now instead of at the first run. */
+  warm(): void;
   close(): Promise<void>;
 }
 
@@ -175,6 +179,10 @@ export function createRunner(options: RunnerOptions = {}): Runner {
   };
 
   const take = (addons: boolean): Warm => {
+    if (!warmed) {
+      warmed = true;
+      refill();
+    }
     if (!addons) {
       while (pooled.length) {
         const warm = pooled.shift()!;
@@ -263,7 +271,8 @@ export function createRunner(options: RunnerOptions = {}): Runner {
     });
   };
 
-  refill();
+  let warmed = options.warmAtStart !== false;
+  if (warmed) refill();
 
   return {
     sandbox,
@@ -285,6 +294,10 @@ export function createRunner(options: RunnerOptions = {}): Runner {
       return { ...result, status, passed, total: result.tests.length };
     },
     stats: () => ({ warm: pooled.length, running, started }),
+    warm() {
+      warmed = true;
+      refill();
+    },
     async close() {
       closed = true;
       for (const warm of pooled.splice(0)) {

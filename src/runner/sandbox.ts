@@ -32,7 +32,14 @@ export interface Limits {
  * Checks that bubblewrap exists and can create the namespaces we need (it cannot in some
  * containers, and it does not exist on macOS).
  */
+let detected: SandboxInfo | undefined;
+
 export function detectSandbox(): SandboxInfo {
+  detected ??= probeSandbox();
+  return detected;
+}
+
+function probeSandbox(): SandboxInfo {
   const bwrap = ['/usr/bin/bwrap', '/usr/local/bin/bwrap', '/bin/bwrap'].find((p) => fs.existsSync(p));
   if (!bwrap) return { mode: 'weak', reason: 'bubblewrap (bwrap) is not installed' };
   const probe = spawnSync(

@@ -265,7 +265,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   await app.register(contentRoutes, { service: content });
   await app.register(studyRoutes, {
-    service: studyService({ repo: studyRepo(database.db), contentVersion: content.currentVersion }),
+    service: studyService({ repo: studyRepo(database.db), contentVersion: content.currentVersion, cache }),
   });
   await app.register(progressRoutes, { db: database.db });
   await app.register(practiceRoutes, {

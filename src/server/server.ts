@@ -44,9 +44,16 @@ export async function startServer(
 Serving the content synced before.`);
     }
   }
+  // Learner code runs in processes started ahead of demand.
+  app.runner?.warm();
   const address = await app.listen({ port: config.port, host: config.host });
   app.log.info(
-    { database: app.database.kind, redis: Boolean(app.redis), ms: Math.round(performance.now() - started) },
+    {
+      database: app.database.kind,
+      redis: Boolean(app.redis),
+      sandbox: app.runner?.sandbox.mode ?? 'none',
+      ms: Math.round(performance.now() - started),
+    },
     `nodeprep is ready at ${address.replace('127.0.0.1', 'localhost')}`,
   );
   let stopping: Promise<void> | undefined;

@@ -94,6 +94,8 @@ export const exerciseSchema = z.strictObject({
   prompt: text(10_000),
   cards: z.array(id).optional(),
   timeoutMs: z.number().int().min(100).max(60_000).default(10_000),
+  /** The tests or the solution load a native addon (such as @node-rs/argon2); see content/README.md. */
+  nativeAddons: z.boolean().default(false),
 });
 
 export const labTaskSchema = z.looseObject({

@@ -3,6 +3,7 @@ import * as m0001 from './0001-accounts.js';
 import * as m0002 from './0002-content.js';
 import * as m0003 from './0003-study.js';
 import * as m0004 from './0004-fsrs-optimizations.js';
+import * as m0005 from './0005-practice.js';
 
 /** Every migration, in order. Names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-content': m0002,
   '0003-study': m0003,
   '0004-fsrs-optimizations': m0004,
+  '0005-practice': m0005,
 };

@@ -12,6 +12,17 @@ export interface CardQuery {
   limit: number;
 }
 
+export interface ExerciseQuery {
+  topic?: string | undefined;
+  level?: string | undefined;
+  tag?: string | undefined;
+  kind?: 'exercise' | 'debugging' | undefined;
+  q?: string | undefined;
+  sort: { column: 'topic' | 'level' | 'difficulty' | 'title' | 'relevance'; desc: boolean };
+  page: number;
+  limit: number;
+}
+
 const CHUNK = 200;
 
 /** All SQL about the curriculum: the sync's writes and the API's reads. */
@@ -135,6 +146,52 @@ export function contentRepo(db: Kysely<DB>) {
         .offset((query.page - 1) * query.limit)
         .execute();
       return { rows, total: total.n };
+    },
+
+    /** One page of exercises and the total matching; `q` searches titles and tags. */
+    async listExercises(query: ExerciseQuery) {
+      const tsquery = query.q ? sql`websearch_to_tsquery('english', ${query.q})` : undefined;
+      let base = db.selectFrom('exercises').where('retired_at', 'is', null);
+      if (query.topic) base = base.where('topic_id', '=', query.topic);
+      if (query.level) base = base.where('level', '=', query.level);
+      if (query.kind) base = base.where('kind', '=', query.kind);
+      if (query.tag) base = base.where(sql<boolean>`${query.tag} = any(tags)`);
+      if (tsquery) base = base.where(sql<boolean>`search @@ ${tsquery}`);
+      const total = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+      const dir = query.sort.desc ? 'desc' : 'asc';
+      let page = base.select(['id', 'topic_id', 'kind', 'title', 'level', 'difficulty', 'tags', 'cards']);
+      switch (query.sort.column) {
+        case 'relevance':
+          page = tsquery ? page.orderBy(sql`ts_rank(search, ${tsquery})`, 'desc') : page;
+          break;
+        case 'topic':
+          page = page.orderBy(
+            (eb) =>
+              eb.selectFrom('topics').select('position').whereRef('topics.id', '=', 'exercises.topic_id'),
+            dir,
+          );
+          break;
+        case 'level':
+          page = page.orderBy(sql`array_position(array['junior','mid','senior'], level)`, dir);
+          break;
+        default:
+          page = page.orderBy(query.sort.column, dir);
+      }
+      const rows = await page
+        .orderBy('id')
+        .limit(query.limit)
+        .offset((query.page - 1) * query.limit)
+        .execute();
+      return { rows, total: total.n };
+    },
+
+    getExercise(id: string) {
+      return db
+        .selectFrom('exercises')
+        .selectAll()
+        .where('id', '=', id)
+        .where('retired_at', 'is', null)
+        .executeTakeFirst();
     },
 
     getCard(id: string) {

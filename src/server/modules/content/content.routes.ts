@@ -5,6 +5,9 @@ import {
   cardDetail,
   cardListQuery,
   cardSummary,
+  exerciseDetail,
+  exerciseListQuery,
+  exerciseSummary,
   idParam,
   pageMeta,
   topicDetail,
@@ -73,5 +76,31 @@ export async function contentRoutes(app: FastifyInstance, { service }: { service
       },
     },
     async (request, reply) => sendCached(request, reply, await service.getCard(request.params.id)),
+  );
+  r.get(
+    '/api/v1/exercises',
+    {
+      schema: {
+        tags: ['practice'],
+        summary: 'Browse coding and debugging exercises',
+        description:
+          '`q` searches titles and tags (PostgreSQL full-text). `sort` is one of relevance, topic, level, difficulty, title, with a leading - for descending. `limit` is clamped to 1..100.',
+        querystring: exerciseListQuery,
+        response: { 200: z.object({ data: z.array(exerciseSummary), meta: pageMeta }) },
+      },
+    },
+    async (request, reply) => sendCached(request, reply, await service.listExercises(request.query)),
+  );
+  r.get(
+    '/api/v1/exercises/:id',
+    {
+      schema: {
+        tags: ['practice'],
+        summary: 'One exercise: its prompt and starter code (the tests stay hidden)',
+        params: idParam,
+        response: { 200: exerciseDetail },
+      },
+    },
+    async (request, reply) => sendCached(request, reply, await service.getExercise(request.params.id)),
   );
 }

@@ -26,6 +26,34 @@ export const cardListQuery = z.strictObject({
     .optional(),
 });
 
+export const EXERCISE_SORTS = ['relevance', 'topic', 'level', 'difficulty', 'title'] as const;
+
+export const exerciseListQuery = cardListQuery.omit({ kind: true, sort: true }).extend({
+  kind: z.enum(['exercise', 'debugging']).optional(),
+  sort: z
+    .enum([...EXERCISE_SORTS, ...EXERCISE_SORTS.map((s) => `-${s}` as const)], {
+      message: `must be one of ${EXERCISE_SORTS.join(', ')}, optionally prefixed with - for descending`,
+    })
+    .optional(),
+});
+
+export const exerciseSummary = z.object({
+  id: z.string(),
+  topicId: z.string(),
+  kind: z.enum(['exercise', 'debugging']),
+  title: z.string(),
+  level: z.enum(LEVELS),
+  difficulty: z.number().int(),
+  tags: z.array(z.string()),
+  cards: z.array(z.string()),
+});
+
+export const exerciseDetail = exerciseSummary.extend({
+  promptHtml: z.string(),
+  starter: z.string(),
+  timeoutMs: z.number().int(),
+});
+
 export const topicSummary = z.object({
   id: z.string(),
   title: z.string(),

@@ -3,7 +3,16 @@ import type { z } from 'zod';
 import { AppError } from '../../../core/errors.js';
 import type { Cache } from '../../lib/cache.js';
 import type { ContentRepo } from './content.repo.js';
-import type { cardDetail, cardListQuery, cardSummary, topicDetail, topicSummary } from './content.schema.js';
+import type {
+  cardDetail,
+  cardListQuery,
+  cardSummary,
+  exerciseDetail,
+  exerciseListQuery,
+  exerciseSummary,
+  topicDetail,
+  topicSummary,
+} from './content.schema.js';
 
 export interface CachedBody {
   body: string;
@@ -14,6 +23,36 @@ const CACHE_TTL_S = 300;
 const VERSION_TTL_MS = 2000;
 
 type CardListQuery = z.output<typeof cardListQuery>;
+type ExerciseListQuery = z.output<typeof exerciseListQuery>;
+
+interface ExerciseSummaryRow {
+  id: string;
+  topic_id: string;
+  kind: 'exercise' | 'debugging';
+  title: string;
+  level: string;
+  difficulty: number;
+  tags: string[];
+  cards: string[];
+}
+
+const presentExerciseSummary = (e: ExerciseSummaryRow): z.infer<typeof exerciseSummary> => ({
+  id: e.id,
+  topicId: e.topic_id,
+  kind: e.kind,
+  title: e.title,
+  level: e.level as z.infer<typeof exerciseSummary>['level'],
+  difficulty: e.difficulty,
+  tags: e.tags,
+  cards: e.cards,
+});
+
+/** `-difficulty` -> { column: 'difficulty', desc: true }; the default depends on whether there is a search. */
+function parseSort<C extends string>(sort: string | undefined, q: string | undefined, fallback: C) {
+  const key = sort ?? (q ? 'relevance' : fallback);
+  const desc = key.startsWith('-');
+  return { column: (desc ? key.slice(1) : key) as C, desc };
+}
 
 interface TopicRow {
   id: string;
@@ -102,16 +141,36 @@ export function contentService(deps: { repo: ContentRepo; cache: Cache; now?: ()
     listCards: (query: CardListQuery) => {
       const key = `cards:${JSON.stringify(query)}`;
       return cached(key, async () => {
-        const sortKey = query.sort ?? (query.q ? 'relevance' : 'topic');
-        const desc = sortKey.startsWith('-');
-        const column = (desc ? sortKey.slice(1) : sortKey) as 'topic';
-        const { rows, total } = await repo.listCards({ ...query, sort: { column, desc } });
+        const sort = parseSort(query.sort, query.q, 'topic' as const);
+        const { rows, total } = await repo.listCards({ ...query, sort });
         return {
           data: rows.map(presentCardSummary),
           meta: { page: query.page, limit: query.limit, total, pages: Math.ceil(total / query.limit) },
         };
       });
     },
+
+    listExercises: (query: ExerciseListQuery) =>
+      cached(`exercises:${JSON.stringify(query)}`, async () => {
+        const sort = parseSort(query.sort, query.q, 'topic' as const);
+        const { rows, total } = await repo.listExercises({ ...query, sort });
+        return {
+          data: rows.map(presentExerciseSummary),
+          meta: { page: query.page, limit: query.limit, total, pages: Math.ceil(total / query.limit) },
+        };
+      }),
+
+    getExercise: (id: string) =>
+      cached(`exercise:${id}`, async (): Promise<z.infer<typeof exerciseDetail>> => {
+        const e = await repo.getExercise(id);
+        if (!e) throw new AppError('not_found', `No exercise "${id}"`);
+        return {
+          ...presentExerciseSummary(e),
+          promptHtml: e.prompt_html,
+          starter: e.starter,
+          timeoutMs: e.timeout_ms,
+        };
+      }),
 
     getCard: (id: string) =>
       cached(`card:${id}`, async (): Promise<z.infer<typeof cardDetail>> => {

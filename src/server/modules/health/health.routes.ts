@@ -38,7 +38,16 @@ export async function healthRoutes(app: FastifyInstance) {
   );
   const readiness = z.object({
     status: z.enum(['ok', 'unavailable']),
-    checks: z.object({ database: check.extend({ kind: z.string() }), redis: check.optional() }),
+    checks: z.object({
+      database: check.extend({ kind: z.string() }),
+      redis: check.optional(),
+      runner: z.object({
+        status: z.enum(['ok', 'degraded', 'unavailable']),
+        sandbox: z.enum(['bubblewrap', 'weak', 'none']),
+        cgroups: z.enum(['v1', 'v2', 'none']),
+        detail: z.string().optional(),
+      }),
+    }),
   });
   r.get(
     '/readyz',
@@ -52,9 +61,23 @@ export async function healthRoutes(app: FastifyInstance) {
         app.redis ? probe(() => app.redis!.ping(), 2000) : Promise.resolve(undefined),
       ]);
       const ok = database.status === 'ok' && (!redis || redis.status === 'ok');
+      // The runner never fails readiness (the rest of the app serves without it); it says how safe it is.
+      const runner = app.runner
+        ? {
+            status: app.runner.sandbox.mode === 'bubblewrap' ? ('ok' as const) : ('degraded' as const),
+            sandbox: app.runner.sandbox.mode,
+            cgroups: app.runner.cgroups,
+            ...(app.runnerProblem ? { detail: app.runnerProblem } : {}),
+          }
+        : {
+            status: 'unavailable' as const,
+            sandbox: 'none' as const,
+            cgroups: 'none' as const,
+            detail: app.runnerProblem ?? 'no runner',
+          };
       return reply.code(ok ? 200 : 503).send({
         status: ok ? 'ok' : 'unavailable',
-        checks: { database: { ...database, kind: app.database.kind }, ...(redis ? { redis } : {}) },
+        checks: { database: { ...database, kind: app.database.kind }, ...(redis ? { redis } : {}), runner },
       });
     },
   );

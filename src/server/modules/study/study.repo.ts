@@ -167,6 +167,18 @@ export function studyRepo(db: Kysely<DB>) {
         .execute();
     },
 
+    /** The earliest due date a nudge (a failed exercise, a wrong prediction) set after `since`. */
+    async nudgedDueSince(userId: string, cardId: string, since: Date, ex: Executor = db): Promise<Date | null> {
+      const row = await ex
+        .selectFrom('card_nudges')
+        .select((eb) => eb.fn.min('due_by').as('due'))
+        .where('user_id', '=', userId)
+        .where('card_id', '=', cardId)
+        .where('created_at', '>', since)
+        .executeTakeFirst();
+      return row?.due ? new Date(row.due) : null;
+    },
+
     async deleteState(userId: string, cardId: string, ex: Executor = db) {
       await ex
         .deleteFrom('card_states')

@@ -505,6 +505,9 @@ export function studyService(deps: {
         seedOf(userId, cardId, r.id),
       );
     }
+    // A failed exercise or wrong prediction since the last review brought the card forward.
+    const nudged = await repo.nudgedDueSince(userId, cardId, new Date(log.at(-1)!.reviewed_at), trx);
+    if (nudged && nudged < schedule.due) schedule = { ...schedule, due: nudged };
     await repo.writeState(userId, cardId, schedule, trx);
     return schedule;
   }
