@@ -327,6 +327,36 @@ export interface ProgressSummary {
   masteryByArea: AreaMastery[];
 }
 
+export type FsrsRunStatus = 'queued' | 'running' | 'done' | 'failed' | 'skipped';
+
+/** One attempt to fit the learner's own FSRS parameters. */
+export interface FsrsOptimizationRun {
+  id: string;
+  status: FsrsRunStatus;
+  trigger: 'auto' | 'manual' | 'cli';
+  reviewCount: number;
+  itemCount: number | null;
+  logLossBefore: number | null;
+  logLossAfter: number | null;
+  rmseBefore: number | null;
+  rmseAfter: number | null;
+  adopted: boolean;
+  parameters: number[] | null;
+  reason: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface FsrsOptimization {
+  run: FsrsOptimizationRun | null;
+  reviewCount: number;
+  minReviews: number;
+  reviewsNeeded: number;
+  nextAutomaticAt: number;
+  usingOwnParameters: boolean;
+}
+
 export interface FieldError {
   field: string;
   message: string;
@@ -579,4 +609,7 @@ export const api = {
     }),
 
   progress: (signal?: AbortSignal) => request<ProgressSummary>('GET', `${API}/progress/summary`, { signal }),
+  fsrsOptimization: (signal?: AbortSignal) =>
+    request<FsrsOptimization>('GET', `${API}/study/optimization`, { signal }),
+  startFsrsOptimization: () => request<FsrsOptimizationRun>('POST', `${API}/study/optimize`),
 };

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type StudyQueue, type StudySettings } from '../api';
+import { api, type FsrsOptimization, type StudyQueue, type StudySettings } from '../api';
 
 export const QUEUE_SIZE = 20;
 
@@ -11,6 +11,7 @@ export const studyKeys = {
   settings: ['study', 'settings'] as const,
   plan: ['study', 'plan'] as const,
   progress: ['progress'] as const,
+  optimization: ['study', 'optimization'] as const,
 };
 
 export interface FetchedQueue extends StudyQueue {
@@ -66,4 +67,29 @@ export function useSaveStudySettings() {
 
 export function useProgress() {
   return useQuery({ queryKey: studyKeys.progress, queryFn: ({ signal }) => api.progress(signal) });
+}
+
+const unfinished = (o: FsrsOptimization | undefined) =>
+  o?.run?.status === 'queued' || o?.run?.status === 'running';
+
+/** The latest fit of the learner's own FSRS parameters; polled while one is queued or running. */
+export function useFsrsOptimization() {
+  return useQuery({
+    queryKey: studyKeys.optimization,
+    queryFn: ({ signal }) => api.fsrsOptimization(signal),
+    refetchInterval: (query) => (unfinished(query.state.data) ? 2000 : false),
+  });
+}
+
+export function useStartFsrsOptimization() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.startFsrsOptimization(),
+    onSuccess: (run) => {
+      queryClient.setQueryData<FsrsOptimization>(studyKeys.optimization, (old) =>
+        old ? { ...old, run } : old,
+      );
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: studyKeys.optimization }),
+  });
 }

@@ -5,6 +5,7 @@ import { Panel } from '../components/Panel';
 import { DueChart } from '../components/progress/DueChart';
 import { Heatmap } from '../components/progress/Heatmap';
 import { MasteryChart } from '../components/progress/MasteryChart';
+import { OptimizationPanel } from '../components/progress/OptimizationPanel';
 import { RetentionChart } from '../components/progress/RetentionChart';
 import { StatTiles } from '../components/progress/StatTiles';
 import { Loading, QueryError } from '../components/Status';
@@ -46,6 +47,7 @@ export function ProgressPage() {
             <RetentionChart areas={progress.data.retentionByArea} />
             <MasteryChart areas={progress.data.masteryByArea} />
           </div>
+          <OptimizationPanel />
         </div>
       )}
     </>
