@@ -85,6 +85,9 @@ async function run(name: string, extra: Record<string, string>) {
 }
 
 if (!fs.existsSync('dist/cli/index.js')) throw new Error('build first: npm run build');
+// autocannon runs on the same machine and competes with the server (and the database) for the
+// cores, so the load average around the run is printed with the figures.
+const loadBefore = os.loadavg()[0]!;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nodeprep-bench-study-'));
 const results = [];
 const pgUrl = await postgresUrl('nodeprep_bench_study');
@@ -92,8 +95,9 @@ if (pgUrl) results.push(await run('postgres', { DATA_DIR: dataDir, DATABASE_URL:
 results.push(await run('pglite', { DATA_DIR: dataDir }));
 fs.rmSync(dataDir, { recursive: true, force: true });
 
+const load = `load average ${loadBefore.toFixed(1)} before, ${os.loadavg()[0]!.toFixed(1)} after`;
 console.log(
-  `machine: ${os.cpus().length} x ${os.cpus()[0]?.model}, Node ${process.version}; autocannon ${CONNECTIONS} connections, ${DURATION_S} s each\n`,
+  `machine: ${os.cpus().length} x ${os.cpus()[0]?.model}, Node ${process.version}; autocannon ${CONNECTIONS} connections, ${DURATION_S} s each, on the same machine; ${load}\n`,
 );
 console.log(
   'database   route                     req/s   p50 ms  p99 ms  non-2xx  acknowledged  stored  missing',
@@ -106,4 +110,12 @@ for (const r of results) {
     `${r.database.padEnd(9)}  POST /api/v1/reviews     ${r.reviews.rps.toFixed(0).padStart(6)}  ${String(r.reviews.p50).padStart(6)}  ${String(r.reviews.p99).padStart(6)}  ${String(r.reviews.non2xx).padStart(7)}  ${String(r.reviews.acknowledged).padStart(12)}  ${String(r.reviews.stored).padStart(6)}  ${String(r.reviews.missing).padStart(7)}`,
   );
 }
-console.log(JSON.stringify({ bench: 'study', cpus: os.cpus().length, node: process.version, results }));
+console.log(
+  JSON.stringify({
+    bench: 'study',
+    cpus: os.cpus().length,
+    node: process.version,
+    load: [loadBefore, os.loadavg()[0]],
+    results,
+  }),
+);
