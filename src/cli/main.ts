@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { Redis } from 'ioredis';
 import { ConfigError, contentCheckConfig, loadConfig } from '../config.js';
 import { ContentCheckFailed, defaultScratchRoot, syncIfChanged } from '../content/auto-sync.js';
 import { checkContent, summaryTable, writeCheckStamp } from '../content/check.js';
@@ -9,6 +10,7 @@ import { isRole, roles } from '../core/access.js';
 import { isAppError } from '../core/errors.js';
 import { migrateToLatest, openDatabase } from '../db/database.js';
 import { memoryAttemptLimiter } from '../server/lib/attempt-limiter.js';
+import { redisCache } from '../server/lib/cache.js';
 import { authRepo } from '../server/modules/auth/auth.repo.js';
 import { authService } from '../server/modules/auth/auth.service.js';
 import { createTokenSigner } from '../server/modules/auth/tokens.js';
@@ -18,7 +20,7 @@ import {
   optimizationService,
 } from '../server/modules/study/optimization.service.js';
 import { studyRepo } from '../server/modules/study/study.repo.js';
-import { studyService } from '../server/modules/study/study.service.js';
+import { invalidateStudyQueue, studyService } from '../server/modules/study/study.service.js';
 import { startServer } from '../server/server.js';
 
 const USAGE = `nodeprep: interview preparation for Node.js backend developers
@@ -93,9 +95,14 @@ async function studyOptimizeCommand(args: string[]): Promise<number> {
     await migrateToLatest(d.db);
     const user = await authRepo(d.db).findUserByEmail(values.user!.trim().toLowerCase());
     if (!user) throw new UsageError(`no user with e-mail ${values.user}`);
+    // With Redis, running servers keep study queues there: drop this learner's if weights change.
+    const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }) : null;
     const service = optimizationService({
       repo: optimizationRepo(d.db),
       settings: config.fsrsOptimization,
+      ...(redis
+        ? { onWeightsChanged: (userId: string) => invalidateStudyQueue(redisCache(redis), userId) }
+        : {}),
     });
     const started = performance.now();
     let lastPercent = -1;
@@ -110,7 +117,7 @@ async function studyOptimizeCommand(args: string[]): Promise<number> {
       } else console.log('evaluating the fitted parameters');
     };
     console.log(`fitting FSRS parameters for ${user.email}`);
-    const run = await service.runNow(user.id, progress);
+    const run = await service.runNow(user.id, progress).finally(() => redis?.disconnect());
     const ms = Math.round(performance.now() - started);
     if (run.status !== 'done') {
       console.log(`${run.status}: ${run.reason ?? 'no reason recorded'} (${ms} ms)`);

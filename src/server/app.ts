@@ -34,7 +34,7 @@ import { optimizationRoutes } from './modules/study/optimization.routes.js';
 import { optimizationService } from './modules/study/optimization.service.js';
 import { studyRepo } from './modules/study/study.repo.js';
 import { studyRoutes } from './modules/study/study.routes.js';
-import { studyService } from './modules/study/study.service.js';
+import { invalidateStudyQueue, studyService } from './modules/study/study.service.js';
 import { authenticatePlugin } from './plugins/authenticate.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { securityHeadersPlugin } from './plugins/security-headers.js';
@@ -283,6 +283,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     settings: config.fsrsOptimization,
     jobs,
     log: app.log,
+    // New weights change every interval the queue previews.
+    onWeightsChanged: (userId) => invalidateStudyQueue(cache, userId),
   });
   await app.register(optimizationRoutes, { service: optimization });
   // A review that reaches the threshold (or `every` reviews past it) queues a fit of the

@@ -204,9 +204,13 @@ describe('fitting a learner’s own FSRS parameters', { timeout: 60_000 }, () =>
   it('adopts fitted parameters only when they predict the history better than the ones in force, recording both figures either way', async () => {
     const me = await learner();
     await seedReviews(me.id, 500);
+    const changed: string[] = [];
     const service = optimizationService({
       repo: optimizationRepo(t.database.db),
       settings: { minReviews: 400, every: 200 },
+      onWeightsChanged: (userId) => {
+        changed.push(userId);
+      },
     });
     const phases: string[] = [];
     const first = await service.runNow(me.id, (p) => phases.push(p.phase));
@@ -222,6 +226,8 @@ describe('fitting a learner’s own FSRS parameters', { timeout: 60_000 }, () =>
     expect(second.reason).toMatch(/did not predict/);
     const weights = await optimizationRepo(t.database.db).weights(me.id);
     expect(weights).toEqual(first.parameters);
+    // Cached study queues are dropped only when the weights really changed.
+    expect(changed).toEqual([me.id]);
   });
 
   it('skips a history with too few reviews on later days, saying why', async () => {

@@ -161,7 +161,10 @@ export function optimizationService(deps: {
       const adopted = Number.isFinite(after.logLoss) && after.logLoss < before.logLoss;
       if (adopted) {
         await repo.saveWeights(userId, fitted);
-        await deps.onWeightsChanged?.(userId);
+        // The weights are saved: a cache that could not be told only serves stale previews a while.
+        await Promise.resolve(deps.onWeightsChanged?.(userId)).catch((err) =>
+          deps.log?.warn({ err, runId }, 'could not drop cached study queues'),
+        );
       }
       await repo.finish(runId, {
         status: 'done',
