@@ -275,6 +275,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       jobs,
       concurrency: poolSize,
       ...(runnerProblem && !runner ? { unavailableReason: runnerProblem } : {}),
+      onCardsMoved: (userId) => invalidateStudyQueue(cache, userId),
     }),
     runsPerMinute: config.runner.runsPerMinute,
   });

@@ -190,10 +190,17 @@ describe('submissions', () => {
       rating: 'easy',
     });
     expect(new Date(reviewed.json().schedule.due).getTime()).toBeGreaterThan(Date.now() + 3600_000);
+    const queueHas = async () =>
+      (await t.app.inject({ url: '/api/v1/study/queue?limit=100', headers: me.headers }))
+        .json()
+        .data.some((i: { card: { id: string }; state: string }) => i.card.id === card && i.state !== 'new');
+    expect(await queueHas()).toBe(false);
     const res = await post('/api/v1/exercises/lru-cache/submissions', me.headers, {
       code: exercise('lru-cache', 'starter.mjs'),
     });
     expect(res.json().nudgedCards).toEqual([card]);
+    // The study queue (cached per learner) shows it as due at once.
+    expect(await queueHas()).toBe(true);
     const due = async () =>
       (
         await t.database.db

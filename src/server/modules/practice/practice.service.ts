@@ -108,9 +108,7 @@ export function practiceService(deps: {
         result: result as unknown as Record<string, unknown>,
       });
       const nudgedCards =
-        result.status === 'ok'
-          ? []
-          : await repo.nudge(userId, exercise.cards, now(), `exercise:${exerciseId}`);
+        result.status === 'ok' ? [] : await nudge(userId, exercise.cards, `exercise:${exerciseId}`);
       return {
         id: stored.id,
         exerciseId,
