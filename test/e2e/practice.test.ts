@@ -86,6 +86,13 @@ describe('practice in Chromium', () => {
     const gutterDisplay = await page.locator('.cm-gutters').evaluate((el) => getComputedStyle(el).display);
     expect(gutterDisplay).toBe('flex');
 
+    // Typing over a selection of several lines is applied by the editor, not by Chromium (whose
+    // own edit would add style attributes the CSP refuses).
+    await page.locator('.cm-content').click();
+    await page.locator('.cm-content').press('Control+a');
+    await page.keyboard.type('typed over');
+    await expect.poll(() => page.locator('.cm-content').textContent()).toBe('typed over');
+
     await setEditorText(page, solution);
     await page.getByRole('button', { name: 'Submit' }).click();
     const summary = page.getByText(/^\d+ of \d+ tests passed$/).first();

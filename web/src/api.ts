@@ -273,6 +273,8 @@ export interface Submission {
   code: string;
   createdAt: string;
   result: SubmissionResult;
+  /** Linked cards brought forward in the study queue because this submission failed. */
+  nudgedCards?: string[];
 }
 
 export interface DiffLine {
@@ -289,6 +291,8 @@ export interface PredictAnswerResult {
   actual: RunResult;
   diff: DiffLine[];
   suggestedRating: Rating;
+  /** Related cards brought forward in the study queue because the prediction was wrong. */
+  nudgedCards?: string[];
 }
 
 // ---------- Progress ----------

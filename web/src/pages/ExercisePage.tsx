@@ -16,7 +16,7 @@ import { Breadcrumbs } from '../components/Breadcrumbs';
 import { Button, ButtonLink } from '../components/Button';
 import { HtmlContent } from '../components/HtmlContent';
 import { CodeEditor } from '../components/practice/CodeEditor';
-import { RunResultView, SubmissionResultView } from '../components/practice/RunResult';
+import { RunResultView, SubmissionResultView, statusText } from '../components/practice/RunResult';
 import { SubmissionHistory } from '../components/practice/SubmissionHistory';
 import { Loading, QueryError } from '../components/Status';
 import { selectClass } from '../components/TopicLevelSelects';
@@ -74,7 +74,9 @@ function ExerciseView({ exercise }: { exercise: ExerciseDetail }) {
     mutationFn: () => api.run({ code: draft.code, language: draft.language }),
     onSuccess: (result) => {
       setOutcome({ kind: 'run', result });
-      setAnnouncement(`Run finished: ${result.status === 'ok' ? 'finished' : result.status}.`);
+      setAnnouncement(
+        `Run: ${statusText(result.status, 'run', Math.round(result.durationMs / 1000)).title}.`,
+      );
     },
     onError,
   });
@@ -300,7 +302,7 @@ function ExerciseView({ exercise }: { exercise: ExerciseDetail }) {
             {busy ? (
               <Loading label={submit.isPending ? 'Running the tests…' : 'Running your code…'} />
             ) : outcome?.kind === 'run' ? (
-              <RunResultView result={outcome.result} limitS={limitS} />
+              <RunResultView result={outcome.result} />
             ) : outcome?.kind === 'submit' ? (
               <SubmissionResultView submission={outcome.submission} limitS={limitS} />
             ) : (

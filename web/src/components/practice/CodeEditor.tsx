@@ -70,6 +70,30 @@ const highlight = HighlightStyle.define([
   { tag: t.invalid, color: v('invalid') },
 ]);
 
+/**
+ * Typing over a selection that spans lines lets Chromium edit the DOM itself, and its merge of
+ * the lines adds style attributes, which the CSP refuses (and reports). Such input is applied as an
+ * editor transaction instead, through the usual input handlers (so bracket wrapping still works).
+ */
+const typeOverSelection = EditorView.domEventHandlers({
+  beforeinput(event, view) {
+    if (event.inputType !== 'insertText' || event.isComposing || !event.data) return false;
+    const { main } = view.state.selection;
+    if (
+      view.state.selection.ranges.length > 1 ||
+      view.state.doc.lineAt(main.from).number === view.state.doc.lineAt(main.to).number
+    )
+      return false;
+    const text = event.data;
+    event.preventDefault();
+    const insert = () => view.state.update(view.state.replaceSelection(text), { userEvent: 'input.type' });
+    for (const handler of view.state.facet(EditorView.inputHandler))
+      if (handler(view, main.from, main.to, text, insert)) return true;
+    view.dispatch(insert());
+    return true;
+  },
+});
+
 function language(lang: RunLanguage) {
   return javascript({ typescript: lang === 'typescript' });
 }
@@ -141,6 +165,7 @@ export function CodeEditor({
             ]),
           ),
           basicSetup,
+          typeOverSelection,
           languageSlot.current.of(language(lang)),
           theme,
           syntaxHighlighting(highlight),

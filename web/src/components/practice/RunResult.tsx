@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { RunResult, RunStatus, Submission } from '../../api';
+import { plural } from '../../lib/format';
 import { AlertIcon, CheckIcon, CrossIcon } from '../Icons';
 
 type Mode = 'run' | 'submit';
@@ -80,6 +81,16 @@ function seconds(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
 
+/** Cards the server brought forward in the learner's study queue after a miss. */
+export function NudgeNotice({ cards }: { cards: string[] | undefined }) {
+  if (!cards?.length) return null;
+  return (
+    <p className="text-sm text-slate-600 dark:text-slate-400">
+      {plural(cards.length, 'related card')} will come up sooner in your study queue.
+    </p>
+  );
+}
+
 /** The "weak sandbox" notice: the server ran the code without full isolation. */
 export function SandboxNotice({ result }: { result: RunResult }) {
   if (result.sandbox !== 'weak') return null;
@@ -135,8 +146,9 @@ export function RunOutputs({ result }: { result: RunResult }) {
 }
 
 /** The result of Run: status in plain words, duration, exit code, output. */
-export function RunResultView({ result, limitS }: { result: RunResult; limitS: number }) {
-  const { title, detail } = statusText(result.status, 'run', limitS);
+export function RunResultView({ result }: { result: RunResult }) {
+  // A run's time limit is the server's, not the exercise's; a stopped run took about that long.
+  const { title, detail } = statusText(result.status, 'run', Math.round(result.durationMs / 1000));
   return (
     <div className="space-y-3">
       <StatusBanner
@@ -194,6 +206,7 @@ export function SubmissionResultView({ submission, limitS }: { submission: Submi
         }
       />
       <SandboxNotice result={result} />
+      <NudgeNotice cards={submission.nudgedCards} />
       {result.tests.length > 0 && (
         <ol
           aria-label="Tests"

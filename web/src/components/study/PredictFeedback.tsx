@@ -1,7 +1,7 @@
 import type { DiffLine, PredictAnswerResult } from '../../api';
 import { errorMessage } from '../../api';
 import { CheckIcon, CrossIcon } from '../Icons';
-import { statusText } from '../practice/RunResult';
+import { NudgeNotice, statusText } from '../practice/RunResult';
 import { RATING_LABELS } from './RatingBar';
 
 const rows: Record<DiffLine['op'], { label: string; spoken: string; className: string }> = {
@@ -98,6 +98,7 @@ export function PredictFeedback({ prediction, result, pending, error }: PredictF
             <p className="text-slate-800 dark:text-slate-200">
               Suggested rating: <strong>{RATING_LABELS[result.suggestedRating]}</strong>. The choice is yours.
             </p>
+            <NudgeNotice cards={result.nudgedCards} />
           </>
         )}
       </div>
