@@ -101,6 +101,16 @@ describe('nodeprep CLI', { timeout: 120_000 }, () => {
     expect(unknown.out).toContain('no user with e-mail ghost@example.com');
   });
 
+  it('study optimize fits only with enough reviews, and names an unknown user', async () => {
+    const few = await cli('study', 'optimize', '--user', 'lead@example.com');
+    expect(few.code).toBe(1);
+    expect(few.out).toContain('needs at least 400 reviews; you have 0, so 400 more to go');
+    const unknown = await cli('study', 'optimize', '--user', 'ghost@example.com');
+    expect(unknown.code).toBe(64);
+    expect(unknown.out).toContain('no user with e-mail ghost@example.com');
+    expect((await cli('study', 'optimize')).code).toBe(64);
+  });
+
   it('a bad environment variable stops the command with its name', async () => {
     const r = await exec(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'db', 'migrate'], {
       env: { ...process.env, NODE_EXTRA_CA_CERTS: '', DATA_DIR: dataDir, DATABASE_POOL_MAX: 'lots' },
