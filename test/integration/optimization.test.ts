@@ -6,6 +6,7 @@ import { loadCurriculum } from '../../src/content/load.js';
 import { createRenderer } from '../../src/content/render.js';
 import { syncContent } from '../../src/content/sync.js';
 import { DAY_MS } from '../../src/core/days.js';
+import { memoryJobQueue } from '../../src/server/lib/jobs.js';
 import { contentRepo } from '../../src/server/modules/content/content.repo.js';
 import { optimizationRepo } from '../../src/server/modules/study/optimization.repo.js';
 import { optimizationService } from '../../src/server/modules/study/optimization.service.js';
@@ -146,6 +147,84 @@ describe('fitting a learner’s own FSRS parameters', { timeout: 60_000 }, () =>
       .limit(1)
       .execute();
     expect(lastReview!.scheduler).toMatchObject({ weights: view.run.parameters });
+  });
+
+  it('queues again every 200 more reviews, once each, counting in the database only near a milestone; an unfinished run defers it to the next review', async () => {
+    const me = await learner();
+    const jobs = memoryJobQueue();
+    const repo = optimizationRepo(t.database.db);
+    let counted = 0;
+    const service = optimizationService({
+      repo: {
+        ...repo,
+        reviewCount: (userId: string) => {
+          counted++;
+          return repo.reviewCount(userId);
+        },
+      },
+      settings: { minReviews: 400, every: 200 },
+      jobs,
+    });
+    const log = syntheticHistory({ cardIds, start: new Date('2025-06-02T00:00:00Z'), days: 180 });
+    const queued: number[] = [];
+    for (let i = 0; i < 610; i++) {
+      const r = log[i]!;
+      await t.database.db
+        .insertInto('reviews')
+        .values({
+          id: randomUUID(),
+          user_id: me.id,
+          card_id: r.cardId,
+          rating: r.rating,
+          reviewed_at: r.reviewedAt,
+          was_new: false,
+          state_before: 'review',
+          schedule_after: '{}',
+          scheduler: '{}',
+        })
+        .execute();
+      if (i + 1 === 600) {
+        // A run the learner started by hand is still going when the 600th review lands.
+        await t.database.db
+          .insertInto('fsrs_optimizations')
+          .values({ user_id: me.id, trigger: 'manual', status: 'running', review_count: 599 })
+          .execute();
+      }
+      const started = await service.afterReview(me.id);
+      if (i + 1 === 600) {
+        await t.database.db
+          .updateTable('fsrs_optimizations')
+          .set({ status: 'failed' })
+          .where('user_id', '=', me.id)
+          .where('trigger', '=', 'manual')
+          .execute();
+      }
+      if (started) {
+        queued.push(i + 1);
+        // Let the run finish, as a learner's next reviews would.
+        await vi.waitFor(
+          async () => {
+            if ((await runsOf(me.id)).some((r) => r.status === 'queued' || r.status === 'running'))
+              throw new Error('still running');
+          },
+          { timeout: 30_000, interval: 50 },
+        );
+      }
+    }
+    await jobs.close();
+    expect(queued).toEqual([400, 601]);
+    // Once for the first review this process saw, at each milestone, and once more after the deferral.
+    expect(counted).toBe(4);
+    const runs = await runsOf(me.id);
+    expect(
+      runs
+        .filter((r) => r.trigger === 'auto')
+        .sort((a, b) => a.milestone! - b.milestone!)
+        .map((r) => [r.milestone, r.status, r.review_count]),
+    ).toEqual([
+      [400, 'done', 400],
+      [600, 'done', 601],
+    ]);
   });
 
   it('runs on demand (202, queued), and answers 409 optimization_in_progress while a run is unfinished', async () => {

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Actor } from '../../../core/access.js';
 import { AppError } from '../../../core/errors.js';
 import {
@@ -100,11 +101,34 @@ export function optimizationService(deps: {
     return settings.minReviews + Math.floor((count - settings.minReviews) / settings.every) * settings.every;
   }
 
+  /** The first review count past `count` that starts an automatic run. */
+  const nextMilestone = (count: number) => {
+    const reached = milestoneFor(count);
+    return reached === null ? settings.minReviews : reached + settings.every;
+  };
+
+  // Review counts this process has seen, so most reviews need no count query: the database is
+  // asked again only when the estimate reaches the next milestone (reviews handled by other
+  // instances only delay that, and the query then gives the true count).
+  const knownCounts = new LRUCache<string, number>({ max: 10_000 });
+
   async function enqueue(run: OptimizationRow) {
     if (!job) throw new Error('No job queue: run the optimisation directly');
-    // The run's id as the job id: enqueueing the same run twice adds one job, and the unique
-    // index on unfinished runs keeps a learner to one job at a time.
-    await job.enqueue({ runId: run.id }, { jobId: `${OPTIMIZE_JOB}-${run.id}` });
+    try {
+      // The run's id as the job id: enqueueing the same run twice adds one job, and the unique
+      // index on unfinished runs keeps a learner to one job at a time.
+      await job.enqueue({ runId: run.id }, { jobId: `${OPTIMIZE_JOB}-${run.id}` });
+    } catch (err) {
+      // Not queued (e.g. `queue_full`): the run must not block the learner's next one.
+      await repo.finish(run.id, {
+        status: 'failed',
+        reviewCount: run.review_count,
+        itemCount: null,
+        reason: 'The run could not be queued; try again in a few minutes.',
+        at: now(),
+      });
+      throw err;
+    }
   }
 
   async function create(userId: string, trigger: 'manual' | 'cli'): Promise<OptimizationRow> {
@@ -214,11 +238,22 @@ export function optimizationService(deps: {
      */
     async afterReview(userId: string): Promise<boolean> {
       if (!job) return false;
-      const milestone = milestoneFor(await repo.reviewCount(userId));
+      const known = knownCounts.get(userId);
+      if (known !== undefined) {
+        knownCounts.set(userId, known + 1);
+        if (known + 1 < nextMilestone(known)) return false;
+      }
+      const count = await repo.reviewCount(userId);
+      knownCounts.set(userId, count);
+      const milestone = milestoneFor(count);
       if (milestone === null || (await repo.hasMilestone(userId, milestone))) return false;
       await repo.failStale(userId, new Date(now().getTime() - STALE_AFTER_MS));
       const run = await repo.createRun({ userId, trigger: 'auto', milestone, reviewCount: milestone });
-      if (!run) return false;
+      if (!run) {
+        // Another run is unfinished (or took this milestone): ask again on the next review.
+        knownCounts.delete(userId);
+        return false;
+      }
       await enqueue(run);
       return true;
     },
@@ -237,13 +272,12 @@ export function optimizationService(deps: {
         repo.reviewCount(actor.userId),
         repo.weights(actor.userId),
       ]);
-      const milestone = milestoneFor(count);
       return {
         run: run ? presentRun(run) : null,
         reviewCount: count,
         minReviews: settings.minReviews,
         reviewsNeeded: Math.max(0, settings.minReviews - count),
-        nextAutomaticAt: milestone === null ? settings.minReviews : milestone + settings.every,
+        nextAutomaticAt: nextMilestone(count),
         usingOwnParameters: weights !== null,
       };
     },
