@@ -121,6 +121,8 @@ describe('the web app in Chromium', () => {
     await page.reload();
     const tile = page.getByText('Reviews today').locator('..');
     await expect.poll(() => tile.textContent()).toContain('5');
+    // Personal FSRS parameters come later: the page says how many more reviews that takes.
+    await page.getByText('You have 5 reviews: 395 more to go.').waitFor();
     await page.screenshot({ path: path.join(shots, 'progress.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
