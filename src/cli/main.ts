@@ -75,7 +75,7 @@ async function contentCheckCommand(execute: boolean, requireServices: boolean): 
   console.log(summaryTable(result.curriculum));
   console.log('');
   const ran = result.executed
-    ? `ran ${result.executed.ran} programs${result.executed.skipped ? ` (${result.executed.skipped} skipped: a service was unreachable)` : ''} in ${(result.executed.ms / 1000).toFixed(1)} s; `
+    ? `ran ${result.executed.ran} programs${result.executed.skipped ? ` (${result.executed.skipped} skipped: a service was unreachable)` : ''} in ${(result.executed.ms / 1000).toFixed(1)} s (exercises and predict items in the ${result.executed.sandbox === 'bubblewrap' ? 'bubblewrap sandbox' : 'weaker sandbox: bubblewrap is unavailable'}); `
     : 'examples not run (--no-run); ';
   console.log(
     `${ran}${result.errors} errors, ${result.warnings} warnings; ${(result.ms / 1000).toFixed(1)} s in all`,

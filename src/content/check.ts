@@ -22,7 +22,7 @@ export interface CheckResult {
   problems: Problem[];
   errors: number;
   warnings: number;
-  executed: { ran: number; skipped: number; ms: number } | undefined;
+  executed: { ran: number; skipped: number; ms: number; sandbox: 'bubblewrap' | 'weak' } | undefined;
   ms: number;
 }
 
@@ -40,7 +40,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     for (const p of report.problems) {
       problems.push(options.requireServices && p.severity === 'warning' ? { ...p, severity: 'error' } : p);
     }
-    executed = { ran: report.ran, skipped: report.skipped, ms: report.ms };
+    executed = { ran: report.ran, skipped: report.skipped, ms: report.ms, sandbox: report.sandbox };
   }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return {

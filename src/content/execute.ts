@@ -5,6 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { type Example, sameOutput } from '../core/content/model.js';
+import { snippetJob, submissionJob } from '../runner/jobs.js';
+import { createRunner, type Runner } from '../runner/runner.js';
+import type { RunResult, SandboxMode } from '../runner/types.js';
 import type { Curriculum, Problem } from './load.js';
 
 export interface ProgramResult {
@@ -131,6 +134,16 @@ function describeFailure(r: ProgramResult, timeoutMs: number): string {
 
 const indent = (s: string) => s.replace(/\s+$/, '').split('\n').join('\n    | ');
 
+function fromSandbox(r: RunResult): ProgramResult {
+  return {
+    stdout: r.stdout,
+    stderr: r.stderr,
+    exitCode: r.exitCode,
+    timedOut: r.status === 'timeout',
+    ms: r.durationMs,
+  };
+}
+
 /** Runs a snippet and compares its stdout with the expected output (or allowed set). */
 async function checkProgram(
   scratch: string,
@@ -140,6 +153,7 @@ async function checkProgram(
     needs?: ('postgres' | 'redis')[];
   },
   services: Services,
+  runner?: Runner,
 ): Promise<string | null> {
   const needs = program.needs ?? [];
   if (needs.includes('postgres') && !services.postgresUrl)
@@ -148,9 +162,22 @@ async function checkProgram(
   const file = path.join(scratch, program.module === 'cjs' ? 'example.cjs' : 'example.mjs');
   fs.writeFileSync(file, program.code);
   const runs = program.outputs ? 5 : 1;
+  // Through the sandbox when given one: learners' predictions are graded there, so it must print
+  // what plain Node prints.
+  const once = runner
+    ? async () =>
+        fromSandbox(
+          await runner.run(
+            await snippetJob(program.code, 'javascript', {
+              module: program.module === 'cjs' ? 'cjs' : 'esm',
+              timeoutMs: program.timeoutMs,
+            }),
+          ),
+        )
+    : (env: Record<string, string>) => runNode([file], { cwd: scratch, timeoutMs: program.timeoutMs, env });
   const attempt = async (env: Record<string, string>) => {
     for (let i = 0; i < runs; i++) {
-      const r = await runNode([file], { cwd: scratch, timeoutMs: program.timeoutMs, env });
+      const r = await once(env);
       if (r.timedOut || r.exitCode !== 0) return describeFailure(r, program.timeoutMs);
       const allowed = program.outputs ?? (program.output !== undefined ? [program.output] : undefined);
       if (allowed && !allowed.some((o) => sameOutput(o, r.stdout))) {
@@ -168,7 +195,7 @@ async function checkProgram(
 }
 
 /** Every runnable thing in the curriculum, as jobs. */
-function jobsOf(curriculum: Curriculum, services: Services): Job[] {
+function jobsOf(curriculum: Curriculum, services: Services, runner: Runner): Job[] {
   const jobs: Job[] = [];
   for (const t of curriculum.topics) {
     for (const c of t.cards) {
@@ -187,7 +214,10 @@ function jobsOf(curriculum: Curriculum, services: Services): Job[] {
         file: p.file,
         line: p.line,
         label: `predict item ${p.data.id}`,
-        run: (s) => checkProgram(s, p.data, services),
+        // Learners' predictions are graded in the sandbox, so it is checked there too, except for
+        // snippets that need a database (the sandbox has no network; the API grades those
+        // against these outputs).
+        run: (s) => checkProgram(s, p.data, services, p.data.needs.length ? undefined : runner),
       });
     }
     const guide = t.guide;
@@ -206,23 +236,26 @@ function jobsOf(curriculum: Curriculum, services: Services): Job[] {
       file: e.exercise.file,
       line: 1,
       label: `exercise ${id}`,
-      run: async (scratch) => {
-        fs.writeFileSync(path.join(scratch, 'tests.mjs'), e.tests);
-        const submission = path.join(scratch, 'submission.mjs');
-        fs.writeFileSync(submission, e.solution);
-        // Run directly: node:test sets a failing exit code by itself, and `--test` would cost a
-        // second Node process per run.
-        const ref = await runNode(['tests.mjs'], { cwd: scratch, timeoutMs });
-        if (ref.timedOut || ref.exitCode !== 0) {
-          return `the reference solution must pass every test, but it ${describeFailure(ref, timeoutMs)}\n    ${ref.stdout
-            .split('\n')
-            .filter((l) => l.startsWith('not ok'))
-            .join('\n    ')}`;
+      // In the sandbox learners' submissions run in, with the same limits.
+      run: async () => {
+        const grade = async (code: string) =>
+          runner.grade({
+            ...(await submissionJob(code, 'javascript', e.tests, timeoutMs)),
+            addons: e.exercise.data.nativeAddons,
+          });
+        const ref = await grade(e.solution);
+        if (ref.status !== 'ok') {
+          const failed = ref.tests
+            .filter((t) => t.status === 'fail')
+            .map((t) => `not ok - ${t.name}: ${t.message ?? ''}`);
+          const why =
+            ref.status === 'timeout'
+              ? `did not finish within ${timeoutMs} ms and was killed`
+              : `ended with status ${ref.status}${ref.stderr.trim() ? `:\n    ${ref.stderr.trim().split('\n').slice(0, 8).join('\n    ')}` : ''}`;
+          return `the reference solution must pass every test, but it ${why}\n    ${failed.join('\n    ')}`;
         }
-        fs.writeFileSync(submission, e.starter);
-        const starter = await runNode(['tests.mjs'], { cwd: scratch, timeoutMs });
-        if (!starter.timedOut && starter.exitCode === 0)
-          return 'the starter passes every test; it must fail at least one';
+        const starter = await grade(e.starter);
+        if (starter.status === 'ok') return 'the starter passes every test; it must fail at least one';
         return null;
       },
     });
@@ -235,6 +268,8 @@ export interface ExecutionReport {
   ran: number;
   skipped: number;
   ms: number;
+  /** Where exercises and predict items ran. */
+  sandbox: SandboxMode;
 }
 
 /** Runs every example, predict item, guide block and exercise in parallel across the cores. */
@@ -244,7 +279,11 @@ export async function executeCurriculum(
   options: { scratchRoot: string; onProgress?: (done: number, total: number, label: string) => void },
 ): Promise<ExecutionReport> {
   const started = performance.now();
-  const jobs = jobsOf(curriculum, services);
+  // Examples may use the network (PostgreSQL, Redis) and run as plain processes; exercises and
+  // predict items run in the learners' sandbox.
+  const width = Math.max(1, os.availableParallelism() + 1);
+  const runner = createRunner({ poolSize: width, timeoutMs: 10_000 });
+  const jobs = jobsOf(curriculum, services, runner);
   const problems: Problem[] = [];
   let done = 0;
   let skipped = 0;
@@ -288,8 +327,17 @@ export async function executeCurriculum(
   };
   // Examples wait on timers, sockets and the database as well as compute: one more than the
   // cores keeps them busy without starving anything into a false timeout.
-  const width = Math.max(1, Math.min(os.availableParallelism() + 1, jobs.length));
-  await Promise.all(Array.from({ length: width }, (_, w) => worker(w)));
-  fs.rmSync(options.scratchRoot, { recursive: true, force: true });
-  return { problems, ran: jobs.length - skipped, skipped, ms: performance.now() - started };
+  try {
+    await Promise.all(Array.from({ length: Math.min(width, jobs.length) }, (_, w) => worker(w)));
+  } finally {
+    await runner.close();
+    fs.rmSync(options.scratchRoot, { recursive: true, force: true });
+  }
+  return {
+    problems,
+    ran: jobs.length - skipped,
+    skipped,
+    ms: performance.now() - started,
+    sandbox: runner.sandbox.mode,
+  };
 }

@@ -107,6 +107,7 @@ function cardRows(t: LoadedTopic, r: Renderer): { row: () => CardRow; id: string
         code_html: r.code(p.code, 'javascript'),
         module: p.module,
         expected_outputs: JSON.stringify(p.outputs ?? [p.output]),
+        needs: p.needs,
         source_hash: hash,
         retired_at: null,
         updated_at: new Date(),

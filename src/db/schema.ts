@@ -69,6 +69,7 @@ export interface CardsTable {
   code_html: string | null;
   module: string | null;
   expected_outputs: Json<string[] | null>;
+  needs: ColumnType<string[], string[] | undefined, string[]>;
   search: ColumnType<string, never, never>;
   source_hash: string;
   retired_at: Date | null;

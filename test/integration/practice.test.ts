@@ -260,6 +260,20 @@ describe('predict-the-output answers', () => {
     ).toBe('extra');
   });
 
+  it('grades a snippet that needs PostgreSQL against its checked output, without running it', async () => {
+    const me = await learner();
+    const row = await t.database.db
+      .selectFrom('cards')
+      .select(['id', 'expected_outputs'])
+      .where('kind', '=', 'predict')
+      .where(({ fn }) => fn('cardinality', ['needs']), '>', 0)
+      .executeTakeFirstOrThrow();
+    const res = await post(`/api/v1/cards/${row.id}/answers`, me.headers, {
+      output: row.expected_outputs![0]!,
+    });
+    expect(res.json()).toMatchObject({ correct: true, actual: null, suggestedRating: 'good' });
+  });
+
   it('refuses a card that is not predict-the-output with 422', async () => {
     const me = await learner();
     const card = (await t.app.inject('/api/v1/cards?kind=card&limit=1')).json().data[0].id;

@@ -288,7 +288,8 @@ export interface PredictAnswerResult {
   /** Every output the snippet is allowed to print. */
   expected: string[];
   /** The real run just now. */
-  actual: RunResult;
+  /** Null for snippets that need a database: graded against the outputs checked in CI. */
+  actual: RunResult | null;
   diff: DiffLine[];
   suggestedRating: Rating;
   /** Related cards brought forward in the study queue because the prediction was wrong. */

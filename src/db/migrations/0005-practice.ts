@@ -1,6 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // Predict items that talk to PostgreSQL or Redis cannot run in the sandbox (it has no network).
+  await sql`alter table cards add column needs text[] not null default '{}'`.execute(db);
   await sql`alter table exercises add column native_addons boolean not null default false`.execute(db);
   await sql`alter table exercises add column search tsvector generated always as (
     setweight(to_tsvector('english', title), 'A') ||
@@ -40,4 +42,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop table submissions`.execute(db);
   await sql`alter table exercises drop column search`.execute(db);
   await sql`alter table exercises drop column native_addons`.execute(db);
+  await sql`alter table cards drop column needs`.execute(db);
 }

@@ -16,7 +16,7 @@ export function practiceRepo(db: Kysely<DB>) {
     predictCard(id: string) {
       return db
         .selectFrom('cards')
-        .select(['id', 'kind', 'code', 'module', 'expected_outputs', 'related'])
+        .select(['id', 'kind', 'code', 'module', 'expected_outputs', 'related', 'needs'])
         .where('id', '=', id)
         .where('retired_at', 'is', null)
         .executeTakeFirst();

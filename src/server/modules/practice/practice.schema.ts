@@ -69,7 +69,11 @@ export const answerResult = z.object({
   correct: z.boolean(),
   /** Every output Node may print for this snippet (more than one where Node does not fix the order). */
   expected: z.array(z.string()),
-  actual: runResult,
+  /**
+   * The snippet's run just now, in the sandbox. Null for the few snippets that need PostgreSQL or
+   * Redis (the sandbox has no network): those are graded against outputs checked in CI.
+   */
+  actual: runResult.nullable(),
   /** Line diff from the expected output to the prediction: `remove` = expected but missing, `add` = predicted but not expected. */
   diff: z.array(diffLine),
   suggestedRating: z.enum(['again', 'hard', 'good', 'easy']),

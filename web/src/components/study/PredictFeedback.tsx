@@ -108,6 +108,20 @@ export function PredictFeedback({ prediction, result, pending, error }: PredictF
 
 function RealOutput({ result }: { result: PredictAnswerResult }) {
   const { actual, expected } = result;
+  if (!actual) {
+    return (
+      <div className="space-y-2">
+        <h3 className="font-medium text-slate-800 dark:text-slate-200">What it prints</h3>
+        <p className="text-slate-600 dark:text-slate-400">
+          This snippet talks to PostgreSQL, so it is not run here; this is the output checked against a real
+          database.
+        </p>
+        <pre className="overflow-x-auto rounded-lg border border-slate-200 bg-slate-50 p-3 font-mono text-sm leading-6 text-slate-800 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-200">
+          {expected[0] || '(nothing)'}
+        </pre>
+      </div>
+    );
+  }
   return (
     <div className="space-y-2">
       <h3 className="font-medium text-slate-800 dark:text-slate-200">What it printed just now</h3>
