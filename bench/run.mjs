@@ -1,7 +1,7 @@
-// npm run bench -- <name>: http, content (default: all of them, one after another).
+// npm run bench -- <name>: http, study, content, runner (default: all of them, one after another).
 import { spawnSync } from 'node:child_process';
 
-const all = ['http', 'study', 'content'];
+const all = ['http', 'study', 'content', 'runner'];
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length ? wanted : all;
 for (const name of names) {
