@@ -41,6 +41,8 @@ describe('nodeprep content check', () => {
       expect(topics.reduce((n, t) => n + t.cards.length, 0)).toBeGreaterThanOrEqual(300);
       expect(topics.reduce((n, t) => n + t.predict.length, 0)).toBeGreaterThanOrEqual(30);
       expect(result.executed!.ran).toBeGreaterThan(300);
+      // Exercises and predict items ran where learners' code runs: the real sandbox wherever it exists.
+      if (process.env.RUNNER_SANDBOX === 'strict') expect(result.executed!.sandbox).toBe('bubblewrap');
       expect(summaryTable(result.curriculum)).toMatch(/^total\s+\d+\s+3\d\d\s/m);
     },
   );

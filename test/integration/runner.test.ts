@@ -31,6 +31,13 @@ afterAll(async () => {
   await runner.close();
 });
 
+it.runIf(process.env.RUNNER_SANDBOX === 'strict')(
+  'runs in bubblewrap where the sandbox is required (CI)',
+  () => {
+    expect(detected).toEqual(expect.objectContaining({ mode: 'bubblewrap' }));
+  },
+);
+
 describe(`runner containment (${detected.mode}${detected.reason ? `: ${detected.reason}` : ''})`, () => {
   it('runs ordinary code with real timers, nextTick, setImmediate and streams', async () => {
     const r = await run(`
