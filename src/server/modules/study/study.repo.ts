@@ -168,7 +168,12 @@ export function studyRepo(db: Kysely<DB>) {
     },
 
     /** The earliest due date a nudge (a failed exercise, a wrong prediction) set after `since`. */
-    async nudgedDueSince(userId: string, cardId: string, since: Date, ex: Executor = db): Promise<Date | null> {
+    async nudgedDueSince(
+      userId: string,
+      cardId: string,
+      since: Date,
+      ex: Executor = db,
+    ): Promise<Date | null> {
       const row = await ex
         .selectFrom('card_nudges')
         .select((eb) => eb.fn.min('due_by').as('due'))
