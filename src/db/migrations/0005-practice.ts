@@ -3,6 +3,8 @@ import { type Kysely, sql } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   // Predict items that talk to PostgreSQL or Redis cannot run in the sandbox (it has no network).
   await sql`alter table cards add column needs text[] not null default '{}'`.execute(db);
+  // The next content sync rewrites predict items, filling `needs` from their files.
+  await sql`update cards set source_hash = '' where kind = 'predict'`.execute(db);
   await sql`alter table exercises add column native_addons boolean not null default false`.execute(db);
   await sql`alter table exercises add column search tsvector generated always as (
     setweight(to_tsvector('english', title), 'A') ||
