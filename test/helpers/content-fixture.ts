@@ -1,5 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Kysely } from 'kysely';
+import { loadCurriculum } from '../../src/content/load.js';
+import { createRenderer } from '../../src/content/render.js';
+import { syncContent } from '../../src/content/sync.js';
+import type { DB } from '../../src/db/schema.js';
+import { contentRepo } from '../../src/server/modules/content/content.repo.js';
 
 /**
  * Writes a small curriculum into a folder inside the project (so its examples can import the
@@ -147,4 +153,11 @@ export function writeFixtureContent(root: string, options: { broken: boolean }):
     "import { test } from 'node:test';\nimport assert from 'node:assert/strict';\nimport { add } from './submission.mjs';\ntest('adds', () => assert.equal(add(2, 3), 5));\n",
   );
   return dir;
+}
+
+/** Loads the real curriculum into a test database, renders cached by the build. */
+export async function syncRealCurriculum(db: Kysely<DB>): Promise<void> {
+  const renderer = await createRenderer({ cacheFile: path.resolve('.cache', 'render-cache.json') });
+  await syncContent(contentRepo(db), loadCurriculum(path.resolve('content')).curriculum, renderer);
+  renderer.flush();
 }

@@ -1,12 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { loadCurriculum } from '../../src/content/load.js';
-import { createRenderer } from '../../src/content/render.js';
-import { syncContent } from '../../src/content/sync.js';
-import { contentRepo } from '../../src/server/modules/content/content.repo.js';
 import { type RunningServer, startServer } from '../../src/server/server.js';
 import { testConfig } from './app.js';
+import { syncRealCurriculum } from './content-fixture.js';
 import { freshDatabase } from './databases.js';
 
 /** Where browser tests leave their screenshots. */
@@ -17,9 +14,7 @@ export async function startE2eServer(env: Record<string, string> = {}): Promise<
   if (!fs.existsSync('web/dist/index.html')) throw new Error('build the web app first: npm run build');
   fs.mkdirSync(shots, { recursive: true });
   const database = await freshDatabase();
-  const renderer = await createRenderer({ cacheFile: path.resolve('.cache', 'render-cache.json') });
-  await syncContent(contentRepo(database.db), loadCurriculum(path.resolve('content')).curriculum, renderer);
-  renderer.flush();
+  await syncRealCurriculum(database.db);
   return startServer(testConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env }), {
     database,
     skipMigrations: true,

@@ -1,25 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadCurriculum } from '../../src/content/load.js';
-import { createRenderer } from '../../src/content/render.js';
-import { syncContent } from '../../src/content/sync.js';
 import { DAY_MS } from '../../src/core/days.js';
 import { memoryJobQueue } from '../../src/server/lib/jobs.js';
-import { contentRepo } from '../../src/server/modules/content/content.repo.js';
 import { optimizationRepo } from '../../src/server/modules/study/optimization.repo.js';
 import { optimizationService } from '../../src/server/modules/study/optimization.service.js';
 import { bearer, createTestApp, register, type TestApp } from '../helpers/app.js';
+import { syncRealCurriculum } from '../helpers/content-fixture.js';
 import { syntheticHistory } from '../helpers/review-history.js';
 
 let t: TestApp;
 let cardIds: string[];
 beforeAll(async () => {
   t = await createTestApp();
-  const renderer = await createRenderer({ cacheFile: path.resolve('.cache', 'render-cache.json') });
-  await syncContent(contentRepo(t.database.db), loadCurriculum(path.resolve('content')).curriculum, renderer);
-  renderer.flush();
+  await syncRealCurriculum(t.database.db);
   const rows = await t.database.db
     .selectFrom('cards')
     .select('id')

@@ -1,13 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCurriculum } from '../../src/content/load.js';
-import { createRenderer } from '../../src/content/render.js';
-import { syncContent } from '../../src/content/sync.js';
-import { contentRepo } from '../../src/server/modules/content/content.repo.js';
 import { studyRepo } from '../../src/server/modules/study/study.repo.js';
 import { studyService } from '../../src/server/modules/study/study.service.js';
 import { bearer, createTestApp, register, type TestApp } from '../helpers/app.js';
+import { syncRealCurriculum } from '../helpers/content-fixture.js';
 
 let t: TestApp;
 const exercise = (id: string, file: string) =>
@@ -15,9 +12,7 @@ const exercise = (id: string, file: string) =>
 
 beforeAll(async () => {
   t = await createTestApp({ RUNS_PER_MINUTE: '1000', RUNNER_TIMEOUT_MS: '2000' });
-  const renderer = await createRenderer({ cacheFile: path.resolve('.cache', 'render-cache.json') });
-  await syncContent(contentRepo(t.database.db), loadCurriculum(path.resolve('content')).curriculum, renderer);
-  renderer.flush();
+  await syncRealCurriculum(t.database.db);
 }, 180_000);
 afterAll(() => t.close());
 

@@ -1,23 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCurriculum } from '../../src/content/load.js';
-import { createRenderer } from '../../src/content/render.js';
-import { syncContent } from '../../src/content/sync.js';
 import { applyReview, newSchedule } from '../../src/core/study/scheduler.js';
 import { memoryCache } from '../../src/server/lib/cache.js';
-import { contentRepo } from '../../src/server/modules/content/content.repo.js';
 import { studyRepo } from '../../src/server/modules/study/study.repo.js';
 import { studyService } from '../../src/server/modules/study/study.service.js';
 import { bearer, createTestApp, register, type TestApp } from '../helpers/app.js';
+import { syncRealCurriculum } from '../helpers/content-fixture.js';
 import { testRedisUrl } from '../helpers/databases.js';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
-  const renderer = await createRenderer({ cacheFile: path.resolve('.cache', 'render-cache.json') });
-  await syncContent(contentRepo(t.database.db), loadCurriculum(path.resolve('content')).curriculum, renderer);
-  renderer.flush();
+  await syncRealCurriculum(t.database.db);
 }, 180_000);
 afterAll(() => t.close());
 

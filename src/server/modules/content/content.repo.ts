@@ -1,5 +1,5 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
-import type { CardsTable, DB } from '../../../db/schema.js';
+import type { CardsTable, DB, ExercisesTable } from '../../../db/schema.js';
 
 export interface CardQuery {
   topic?: string | undefined;
@@ -27,6 +27,50 @@ const CHUNK = 200;
 
 /** All SQL about the curriculum: the sync's writes and the API's reads. */
 export function contentRepo(db: Kysely<DB>) {
+  /**
+   * Filters, full-text search, sort and paging, the same for cards and exercises (their columns
+   * share names). Kysely cannot type one query over either table, so this one is untyped inside.
+   */
+  async function listPage<Row>(
+    table: 'cards' | 'exercises',
+    query: CardQuery | ExerciseQuery,
+    columns: string[],
+  ): Promise<{ rows: Row[]; total: number }> {
+    const loose = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    const tsquery = query.q ? sql`websearch_to_tsquery('english', ${query.q})` : undefined;
+    let base = loose.selectFrom(table).where('retired_at', 'is', null);
+    if (query.topic) base = base.where('topic_id', '=', query.topic);
+    if (query.level) base = base.where('level', '=', query.level);
+    if (query.kind) base = base.where('kind', '=', query.kind);
+    if (query.tag) base = base.where(sql<boolean>`${query.tag} = any(tags)`);
+    if (tsquery) base = base.where(sql<boolean>`search @@ ${tsquery}`);
+    const total = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+    const dir = query.sort.desc ? 'desc' : 'asc';
+    let page = base.select(columns);
+    switch (query.sort.column) {
+      case 'relevance':
+        page = tsquery ? page.orderBy(sql`ts_rank(search, ${tsquery})`, 'desc') : page;
+        break;
+      case 'topic':
+        page = page.orderBy(
+          sql`(select position from topics where topics.id = ${sql.ref(`${table}.topic_id`)})`,
+          dir,
+        );
+        break;
+      case 'level':
+        page = page.orderBy(sql`array_position(array['junior','mid','senior'], level)`, dir);
+        break;
+      default:
+        page = page.orderBy(query.sort.column, dir);
+    }
+    const rows = await page
+      .orderBy('id')
+      .limit(query.limit)
+      .offset((query.page - 1) * query.limit)
+      .execute();
+    return { rows: rows as Row[], total: Number(total.n) };
+  }
+
   const writes = (ex: Kysely<DB>) => ({
     async sourceHashes() {
       const load = async (table: 'topics' | 'cards' | 'exercises') => {
@@ -113,76 +157,17 @@ export function contentRepo(db: Kysely<DB>) {
     },
 
     /** One page of cards and the total matching, with PostgreSQL full-text search for `q`. */
-    async listCards(query: CardQuery) {
-      const tsquery = query.q ? sql`websearch_to_tsquery('english', ${query.q})` : undefined;
-      let base = db.selectFrom('cards').where('retired_at', 'is', null);
-      if (query.topic) base = base.where('topic_id', '=', query.topic);
-      if (query.level) base = base.where('level', '=', query.level as CardsTable['level']);
-      if (query.kind) base = base.where('kind', '=', query.kind);
-      if (query.tag) base = base.where(sql<boolean>`${query.tag} = any(tags)`);
-      if (tsquery) base = base.where(sql<boolean>`search @@ ${tsquery}`);
-      const total = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
-      const dir = query.sort.desc ? 'desc' : 'asc';
-      let page = base.select(['id', 'topic_id', 'kind', 'question', 'level', 'difficulty', 'tags']);
-      switch (query.sort.column) {
-        case 'relevance':
-          page = tsquery ? page.orderBy(sql`ts_rank(search, ${tsquery})`, 'desc') : page;
-          break;
-        case 'topic':
-          page = page.orderBy(
-            (eb) => eb.selectFrom('topics').select('position').whereRef('topics.id', '=', 'cards.topic_id'),
-            dir,
-          );
-          break;
-        case 'level':
-          page = page.orderBy(sql`array_position(array['junior','mid','senior'], level)`, dir);
-          break;
-        default:
-          page = page.orderBy(query.sort.column, dir);
-      }
-      const rows = await page
-        .orderBy('id')
-        .limit(query.limit)
-        .offset((query.page - 1) * query.limit)
-        .execute();
-      return { rows, total: total.n };
+    listCards(query: CardQuery) {
+      return listPage<
+        Pick<CardsTable, 'id' | 'topic_id' | 'kind' | 'question' | 'level' | 'difficulty' | 'tags'>
+      >('cards', query, ['id', 'topic_id', 'kind', 'question', 'level', 'difficulty', 'tags']);
     },
 
     /** One page of exercises and the total matching; `q` searches titles and tags. */
-    async listExercises(query: ExerciseQuery) {
-      const tsquery = query.q ? sql`websearch_to_tsquery('english', ${query.q})` : undefined;
-      let base = db.selectFrom('exercises').where('retired_at', 'is', null);
-      if (query.topic) base = base.where('topic_id', '=', query.topic);
-      if (query.level) base = base.where('level', '=', query.level);
-      if (query.kind) base = base.where('kind', '=', query.kind);
-      if (query.tag) base = base.where(sql<boolean>`${query.tag} = any(tags)`);
-      if (tsquery) base = base.where(sql<boolean>`search @@ ${tsquery}`);
-      const total = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
-      const dir = query.sort.desc ? 'desc' : 'asc';
-      let page = base.select(['id', 'topic_id', 'kind', 'title', 'level', 'difficulty', 'tags', 'cards']);
-      switch (query.sort.column) {
-        case 'relevance':
-          page = tsquery ? page.orderBy(sql`ts_rank(search, ${tsquery})`, 'desc') : page;
-          break;
-        case 'topic':
-          page = page.orderBy(
-            (eb) =>
-              eb.selectFrom('topics').select('position').whereRef('topics.id', '=', 'exercises.topic_id'),
-            dir,
-          );
-          break;
-        case 'level':
-          page = page.orderBy(sql`array_position(array['junior','mid','senior'], level)`, dir);
-          break;
-        default:
-          page = page.orderBy(query.sort.column, dir);
-      }
-      const rows = await page
-        .orderBy('id')
-        .limit(query.limit)
-        .offset((query.page - 1) * query.limit)
-        .execute();
-      return { rows, total: total.n };
+    listExercises(query: ExerciseQuery) {
+      return listPage<
+        Pick<ExercisesTable, 'id' | 'topic_id' | 'kind' | 'title' | 'level' | 'difficulty' | 'tags' | 'cards'>
+      >('exercises', query, ['id', 'topic_id', 'kind', 'title', 'level', 'difficulty', 'tags', 'cards']);
     },
 
     getExercise(id: string) {

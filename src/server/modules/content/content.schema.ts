@@ -3,7 +3,17 @@ import { LEVELS, TOPIC_IDS } from '../../../core/content/model.js';
 
 export const SORTS = ['relevance', 'topic', 'level', 'difficulty', 'question'] as const;
 
-export const cardListQuery = z.strictObject({
+/** `page` from 1; `limit` clamped to 1..100. */
+export const pageQuery = z.strictObject({
+  page: z.coerce.number().int().min(1, 'must be 1 or more').max(100_000).default(1),
+  limit: z.coerce
+    .number()
+    .int()
+    .default(20)
+    .transform((n) => Math.min(100, Math.max(1, n))),
+});
+
+export const cardListQuery = pageQuery.extend({
   topic: z.enum(TOPIC_IDS).optional(),
   level: z.enum(LEVELS).optional(),
   kind: z.enum(['card', 'predict']).optional(),
@@ -12,13 +22,6 @@ export const cardListQuery = z.strictObject({
     .regex(/^[a-z0-9-]{1,60}$/, 'must be a kebab-case tag')
     .optional(),
   q: z.string().trim().min(1).max(200).optional(),
-  page: z.coerce.number().int().min(1, 'must be 1 or more').max(100_000).default(1),
-  /** Clamped to 1..100. */
-  limit: z.coerce
-    .number()
-    .int()
-    .default(20)
-    .transform((n) => Math.min(100, Math.max(1, n))),
   sort: z
     .enum([...SORTS, ...SORTS.map((s) => `-${s}` as const)], {
       message: `must be one of ${SORTS.join(', ')}, optionally prefixed with - for descending`,

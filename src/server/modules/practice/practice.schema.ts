@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from '../content/content.schema.js';
 
 const CODE_LIMIT = 64 * 1024;
 
@@ -54,14 +55,7 @@ export const submissionView = z.object({
   nudgedCards: z.array(z.string()),
 });
 
-export const submissionListQuery = z.strictObject({
-  page: z.coerce.number().int().min(1, 'must be 1 or more').max(100_000).default(1),
-  limit: z.coerce
-    .number()
-    .int()
-    .default(20)
-    .transform((n) => Math.min(100, Math.max(1, n))),
-});
+export const submissionListQuery = pageQuery;
 
 export const diffLine = z.object({ op: z.enum(['same', 'add', 'remove']), text: z.string() });
 
