@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
@@ -57,7 +58,10 @@ export async function openDatabase(
   // A lost connection must never crash the process: report it; the pool reconnects on demand.
   const report = (err: Error) => options.onPoolError?.(err);
   pool.on('error', report);
-  pool.on('connect', (client) => client.on('error', report));
+  pool.on('connect', (client) => {
+    client.on('error', report);
+    usePreparedStatements(client);
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
@@ -74,6 +78,31 @@ export async function openDatabase(
       await db.destroy();
     },
   };
+}
+
+/** Names given to query texts so far (all connections); past the cap new texts go unprepared. */
+const statementNames = new Map<string, string>();
+const MAX_PREPARED = 2000;
+
+/**
+ * Kysely sends the same SQL text for the same query shape, so each connection prepares a text
+ * once (a named statement) and PostgreSQL skips parsing and planning it again. Texts with
+ * no parameters, very long ones and any beyond the cap (say, IN lists of every length) are sent
+ * as before.
+ */
+function usePreparedStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((text: unknown, values?: unknown, callback?: unknown) => {
+    if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && text.length <= 10_000) {
+      let name = statementNames.get(text);
+      if (!name && statementNames.size < MAX_PREPARED) {
+        name = `np_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+        statementNames.set(text, name);
+      }
+      if (name) return query({ name, text, values }, callback);
+    }
+    return query(text, values, callback);
+  }) as typeof client.query;
 }
 
 async function openPGliteDir(dir: string): Promise<PGlite> {
