@@ -271,7 +271,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       refreshTokenTtlS: config.refreshTokenTtlS,
       loginLimits: config.loginLimits,
       cache,
-      exportExtras: (userId) => studyRepo(database.db).exportFor(userId),
+      exportExtras: async (userId) => ({
+        ...(await studyRepo(database.db).exportFor(userId)),
+        submissions: await practiceRepo(database.db).exportFor(userId),
+      }),
     }),
     cookieSecure: config.cookieSecure,
     authRateLimit: config.rateLimit.authMax,

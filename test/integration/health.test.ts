@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.js';
+import { detectSandbox } from '../../src/runner/sandbox.js';
 import { bearer, createTestApp, register, type TestApp } from '../helpers/app.js';
 import { freshDatabase, testDatabaseKind, testRedisUrl } from '../helpers/databases.js';
 import { startProxy } from '../helpers/tcp-proxy.js';
@@ -22,6 +23,14 @@ describe('health', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().checks.database).toEqual({ status: 'ok', kind: testDatabaseKind });
     if (testRedisUrl) expect(res.json().checks.redis).toEqual({ status: 'ok' });
+  });
+
+  it("/readyz says how learners' code is sandboxed, and a weaker sandbox is named as degraded", async () => {
+    const runner = (await t.app.inject({ url: '/readyz' })).json().checks.runner;
+    const mode = detectSandbox().mode;
+    expect(runner.sandbox).toBe(mode);
+    if (mode === 'bubblewrap') expect(runner.status).toBe('ok');
+    else expect(runner).toMatchObject({ status: 'degraded', detail: expect.stringContaining('weaker mode') });
   });
 });
 

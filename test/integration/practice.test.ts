@@ -144,6 +144,20 @@ describe('submissions', () => {
     expect((await t.app.inject({ url })).statusCode).toBe(401);
   });
 
+  it('puts my submissions in my account export, with their code and results', async () => {
+    const me = await learner();
+    await post('/api/v1/exercises/lru-cache/submissions', me.headers, {
+      code: exercise('lru-cache', 'starter.mjs'),
+    });
+    const data = (await t.app.inject({ url: '/api/v1/me/export', headers: me.headers })).json();
+    expect(data.submissions).toHaveLength(1);
+    expect(data.submissions[0]).toMatchObject({
+      exerciseId: 'lru-cache',
+      code: exercise('lru-cache', 'starter.mjs'),
+      status: 'failed',
+    });
+  });
+
   it('grades a TypeScript submission', async () => {
     const me = await learner();
     const code = `export function createPool(limit: number) { return limit; }\n${exercise('promise-pool', 'solution.mjs')}`;

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -123,7 +124,8 @@ describe(`runner containment (${detected.mode}${detected.reason ? `: ${detected.
   it('cannot write outside its scratch folder, and can write inside it', async () => {
     const outside = path.join(os.tmpdir(), `nodeprep-escape-${process.pid}`);
     const r = await run(`
-      import fs from 'node:fs';
+      import { spawn } from 'node:child_process';
+import fs from 'node:fs';
       fs.writeFileSync('inside.txt', 'ok');
       console.log(fs.readFileSync('inside.txt', 'utf8'));
       for (const f of [${JSON.stringify(outside)}, '/etc/nodeprep-escape', '/work/../escape']) {
@@ -141,7 +143,8 @@ describe(`runner containment (${detected.mode}${detected.reason ? `: ${detected.
     fs.writeFileSync(path.join(dataDir, 'secrets.json'), '{"jwtSecret":"do-not-leak-0f9c2"}');
     try {
       const r = await run(`
-        import fs from 'node:fs';
+        import { spawn } from 'node:child_process';
+import fs from 'node:fs';
         for (const f of ['/etc/passwd', ${JSON.stringify(path.join(dataDir, 'secrets.json'))}, '/proc/1/environ']) {
           try { console.log('READ', fs.readFileSync(f, 'utf8').slice(0, 50)); } catch (e) { console.log('denied', e.code); }
         }
@@ -161,7 +164,8 @@ describe(`runner containment (${detected.mode}${detected.reason ? `: ${detected.
 
   it('cannot follow a symlink out of the scratch folder', async () => {
     const r = await run(`
-      import fs from 'node:fs';
+      import { spawn } from 'node:child_process';
+import fs from 'node:fs';
       try { fs.symlinkSync('/etc/passwd', 'link'); console.log('LINKED', fs.readFileSync('link', 'utf8').slice(0, 20)); }
       catch (e) { console.log('denied', e.code); }
     `);
@@ -219,7 +223,8 @@ describe(`runner containment (${detected.mode}${detected.reason ? `: ${detected.
 
   it('caps the size of a file written in the scratch folder', async () => {
     const r = await run(`
-      import fs from 'node:fs';
+      import { spawn } from 'node:child_process';
+import fs from 'node:fs';
       try { fs.writeFileSync('big', Buffer.alloc(64 * 1024 * 1024)); console.log('WROTE'); }
       catch (e) { console.log('refused', e.code); }
     `);
@@ -266,6 +271,58 @@ describe(`runner containment (${detected.mode}${detected.reason ? `: ${detected.
   });
 });
 
+/** Every descendant of `root` (through /proc), with its command line. */
+function descendants(root: number): { pid: number; cmd: string }[] {
+  const parentOf = new Map<number, number>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {}
+  }
+  const out: { pid: number; cmd: string }[] = [];
+  for (const [pid] of parentOf) {
+    for (let p = parentOf.get(pid); p; p = parentOf.get(p)) {
+      if (p === root) {
+        try {
+          out.push({ pid, cmd: fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ') });
+        } catch {}
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return !fs.readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
+  } catch {
+    return false;
+  }
+};
+
+describe('when the server dies', () => {
+  it('its sandboxed runs die with it, even a run that never ends', async () => {
+    const parent = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/runner-parent.ts'], {
+      env: { ...process.env, NODE_EXTRA_CA_CERTS: '' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve) =>
+      parent.stdout!.on('data', (d) => String(d).includes('running') && resolve()),
+    );
+    const runs = descendants(parent.pid!).filter((p) => p.cmd.includes('harness.mjs'));
+    expect(runs.length).toBeGreaterThan(0);
+    parent.kill('SIGKILL');
+    await new Promise((r) => parent.once('exit', r));
+    for (let i = 0; i < 50 && runs.some((p) => alive(p.pid)); i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(runs.filter((p) => alive(p.pid))).toEqual([]);
+  }, 30_000);
+});
+
 describe('the weaker mode', () => {
   it('is refused when strict', () => {
     expect(() =>
@@ -278,7 +335,8 @@ describe('the weaker mode', () => {
     try {
       const r = await weak.run(
         await snippetJob(
-          `import fs from 'node:fs';
+          `import { spawn } from 'node:child_process';
+import fs from 'node:fs';
            try { fs.readFileSync('/etc/passwd'); console.log('READ'); } catch (e) { console.log('denied', e.code); }
            fs.writeFileSync('here.txt', 'ok'); console.log(fs.readFileSync('here.txt', 'utf8'));`,
           'javascript',

@@ -67,6 +67,37 @@ export function practiceRepo(db: Kysely<DB>) {
       return { rows, total: total.n };
     },
 
+    /** Everything of the learner's for the account export: submissions with their results. */
+    async exportFor(userId: string) {
+      const rows = await db
+        .selectFrom('submissions')
+        .select([
+          'id',
+          'exercise_id',
+          'language',
+          'code',
+          'status',
+          'passed',
+          'total',
+          'result',
+          'created_at',
+        ])
+        .where('user_id', '=', userId)
+        .orderBy('created_at')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        exerciseId: r.exercise_id,
+        language: r.language,
+        code: r.code,
+        status: r.status,
+        passed: r.passed,
+        total: r.total,
+        result: r.result,
+        createdAt: new Date(r.created_at).toISOString(),
+      }));
+    },
+
     /**
      * Brings the user's already-studied cards among `cardIds` forward to `dueBy`, records why,
      * and returns the ids moved. Cards never studied are left alone: they are new either way.
