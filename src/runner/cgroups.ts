@@ -52,8 +52,44 @@ async function removeDir(dir: string): Promise<void> {
   }
 }
 
+const OWN_GROUP = /^nodeprep-runner-(\d+)-/;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes groups left behind by runner processes that were killed before they could. */
+function sweepLeftovers(parents: string[]): void {
+  for (const parent of parents) {
+    let entries: string[] = [];
+    try {
+      entries = fs.readdirSync(parent);
+    } catch {
+      continue;
+    }
+    for (const name of entries) {
+      const m = OWN_GROUP.exec(name);
+      if (!m || processAlive(Number(m[1]))) continue;
+      const dir = path.join(parent, name);
+      void fs.promises
+        .readdir(dir, { withFileTypes: true })
+        .then((children) =>
+          Promise.all(children.filter((d) => d.isDirectory()).map((d) => removeDir(path.join(dir, d.name)))),
+        )
+        .then(() => removeDir(dir))
+        .catch(() => {});
+    }
+  }
+}
+
 /** Finds a usable cgroup hierarchy, or null (the runner then relies on the heap cap alone). */
 export function detectCgroups(root = '/sys/fs/cgroup'): CgroupLimiter | null {
+  sweepLeftovers([path.join(root, 'memory'), path.join(root, 'pids'), root]);
   const own = `nodeprep-runner-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const v1Memory = path.join(root, 'memory');
   const v1Pids = path.join(root, 'pids');
