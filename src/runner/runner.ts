@@ -236,6 +236,8 @@ export function createRunner(options: RunnerOptions = {}): Runner {
         killGroup(child);
         running--;
         const tests = parseTests(results);
+        // The harness's own stack frames mean nothing to a learner.
+        stderr = stderr.replace(/^ {4}at .*harness\.mjs:\d+:\d+\)?\n/gm, '');
         const memoryLimitMb = groupLimits.memoryBytes / 1024 / 1024;
         let status: RunStatus;
         if (truncated) status = 'output-limit';

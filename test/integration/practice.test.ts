@@ -85,6 +85,7 @@ describe('runs', () => {
     const thrown = await post('/api/v1/runs', me.headers, { code: 'throw new Error("boom")' });
     expect(thrown.json()).toMatchObject({ status: 'error', exitCode: 1 });
     expect(thrown.json().stderr).toContain('boom');
+    expect(thrown.json().stderr).not.toContain('harness.mjs');
     const badTs = await post('/api/v1/runs', me.headers, { code: 'const = 1', language: 'typescript' });
     expect(badTs.statusCode).toBe(200);
     expect(badTs.json().status).toBe('error');
