@@ -240,14 +240,6 @@ export function buildConfig(env: Env, overrides: Partial<Config> = {}): Config {
 export function contentCheckConfig(env: Env = parseEnv(process.env)) {
   return {
     contentDir: path.resolve(env.CONTENT_DIR),
-    runner: {
-      sandbox: env.RUNNER_SANDBOX,
-      poolSize: env.RUNNER_POOL_SIZE,
-      timeoutMs: env.RUNNER_TIMEOUT_MS,
-      memoryMb: env.RUNNER_MEMORY_MB,
-      outputLimitBytes: env.RUNNER_OUTPUT_LIMIT_BYTES,
-      runsPerMinute: env.RUNS_PER_MINUTE,
-    },
     postgresUrl: env.CONTENT_CHECK_DATABASE_URL,
     redisUrl: env.CONTENT_CHECK_REDIS_URL,
     stampFile: path.resolve('.cache', 'content-check.json'),
