@@ -69,8 +69,6 @@ const MEMORY_PATTERNS = [
   /std::bad_alloc/,
   /Array buffer allocation failed/,
   /could not allocate memory/i,
-  /Invalid array length/,
-  /Maximum call stack size exceeded/,
 ];
 
 function killGroup(child: ChildProcess) {

@@ -349,3 +349,11 @@ import fs from 'node:fs';
     }
   });
 });
+
+describe('what counts as running out of memory', () => {
+  it('a stack overflow is an error in the program, not a memory limit', async () => {
+    const r = await run('const f = () => f(); f();');
+    expect(r.status).toBe('error');
+    expect(r.stderr).toContain('Maximum call stack size exceeded');
+  });
+});
