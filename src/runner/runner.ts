@@ -279,7 +279,10 @@ export function createRunner(options: RunnerOptions = {}): Runner {
     cgroups: cgroups ? (`v${cgroups.version}` as const) : 'none',
     async run(job) {
       if (closed) throw new Error('the runner is closed');
-      const { tests: _tests, ...result } = await execute(job);
+      const { tests, ...result } = await execute(job);
+      // A snippet that uses node:test and has a failing test failed, rather than erred.
+      if ((result.status === 'ok' || result.status === 'error') && tests.some((t) => t.status === 'fail'))
+        return { ...result, status: 'failed' };
       return result;
     },
     async grade(job) {

@@ -350,6 +350,16 @@ import fs from 'node:fs';
   });
 });
 
+describe('a snippet with its own node:test tests', () => {
+  it('is failed when one of them fails, ok when all pass', async () => {
+    const failing = await run(`import test from 'node:test'; import assert from 'node:assert';
+      test('one', () => assert.equal(1, 2));`);
+    expect(failing.status).toBe('failed');
+    const passing = await run(`import test from 'node:test'; test('one', () => {});`);
+    expect(passing.status).toBe('ok');
+  });
+});
+
 describe('what counts as running out of memory', () => {
   it('a stack overflow is an error in the program, not a memory limit', async () => {
     const r = await run('const f = () => f(); f();');
