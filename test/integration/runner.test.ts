@@ -221,6 +221,30 @@ import fs from 'node:fs';
     expect(process.ppid).toBeGreaterThan(0);
   });
 
+  it('cannot see another run’s scratch folder, even one running at the same time', async () => {
+    const first = run(`
+      import fs from 'node:fs';
+      fs.writeFileSync('secret.txt', 'mine-4c1d');
+      await new Promise((r) => setTimeout(r, 700));
+      console.log(fs.readFileSync('secret.txt', 'utf8'));
+    `);
+    await new Promise((r) => setTimeout(r, 200));
+    const second = await run(`
+      import fs from 'node:fs';
+      console.log(fs.readdirSync('.').join(','));
+      try { console.log(fs.readFileSync('secret.txt', 'utf8')); } catch (e) { console.log(e.code); }
+    `);
+    expect(second.stdout).not.toContain('mine-4c1d');
+    expect((await first).stdout).toBe('mine-4c1d\n');
+  });
+
+  it('cannot reach internals through process.binding', async () => {
+    const r = await run(
+      `try { process.binding('fs'); console.log('BOUND'); } catch (e) { console.log('refused', e.code); }`,
+    );
+    expect(r.stdout).not.toContain('BOUND');
+  });
+
   it('caps the size of a file written in the scratch folder', async () => {
     const r = await run(`
       import { spawn } from 'node:child_process';
