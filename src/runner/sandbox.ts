@@ -28,12 +28,12 @@ export interface Limits {
   scratchBytes: number;
 }
 
-/**
- * Checks that bubblewrap exists and can create the namespaces we need (it cannot in some
- * containers, and it does not exist on macOS).
- */
 let detected: SandboxInfo | undefined;
 
+/**
+ * Checks (once per process) that bubblewrap exists and can create the namespaces we need (it
+ * cannot in some containers, and it does not exist on macOS).
+ */
 export function detectSandbox(): SandboxInfo {
   detected ??= probeSandbox();
   return detected;
@@ -88,6 +88,16 @@ function nodeArgs(
   ];
 }
 
+/** util-linux's prlimit sets the rlimits of the command it starts; not on every system (macOS). */
+const PRLIMIT = ['/usr/bin/prlimit', '/bin/prlimit'].find((p) => fs.existsSync(p));
+
+/** The command prefix that applies the rlimits, or nothing where prlimit is missing. */
+function withLimits(limits: Limits, command: string, args: string[]): { command: string; args: string[] } {
+  return PRLIMIT
+    ? { command: PRLIMIT, args: [...prlimitArgs(limits), '--', command, ...args] }
+    : { command, args };
+}
+
 function prlimitArgs(limits: Limits): string[] {
   return [
     `--cpu=${limits.cpuSeconds}`,
@@ -124,11 +134,7 @@ export function sandboxCommand(
   if (info.mode === 'bubblewrap') {
     const binds = SYSTEM_DIRS.flatMap((d) => ['--ro-bind', d, d]);
     return {
-      command: 'prlimit',
-      args: [
-        ...prlimitArgs(limits),
-        '--',
-        info.bwrap!,
+      ...withLimits(limits, info.bwrap!, [
         '--unshare-all',
         '--die-with-parent',
         '--new-session',
@@ -173,7 +179,7 @@ export function sandboxCommand(
           '/sandbox/lib',
           addons,
         ),
-      ],
+      ]),
       cwd: '/',
       env,
     };
@@ -183,13 +189,11 @@ export function sandboxCommand(
     fs.symlinkSync(modules, path.join(weakScratch, 'node_modules'), 'dir');
   }
   return {
-    command: 'prlimit',
-    args: [
-      ...prlimitArgs(limits),
-      '--',
+    ...withLimits(
+      limits,
       node,
-      ...nodeArgs([weakScratch, files, modules], weakScratch, limits.memoryMb, files, addons),
-    ],
+      nodeArgs([weakScratch, files, modules], weakScratch, limits.memoryMb, files, addons),
+    ),
     cwd: weakScratch,
     env: { ...env, HOME: weakScratch, TMPDIR: path.join(weakScratch, '.tmp') },
   };
