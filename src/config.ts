@@ -80,6 +80,12 @@ const envSchema = z.object({
   RUNS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   FSRS_OPTIMIZE_MIN_REVIEWS: z.coerce.number().int().min(50).max(1_000_000).default(400),
   FSRS_OPTIMIZE_EVERY: z.coerce.number().int().min(1).max(1_000_000).default(200),
+  FSRS_OPTIMIZE_MIN_INTERVAL_S: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(30 * 86_400)
+    .default(3600),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -132,7 +138,12 @@ export interface Config {
     readonly runsPerMinute: number;
   };
   /** Fitting a learner's own FSRS parameters: first at `minReviews` reviews, then every `every` more. */
-  readonly fsrsOptimization: { readonly minReviews: number; readonly every: number };
+  readonly fsrsOptimization: {
+    readonly minReviews: number;
+    readonly every: number;
+    /** Automatic fits of one learner at most this often (a scripted client cannot make it fit non-stop). */
+    readonly minIntervalMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -230,7 +241,11 @@ export function buildConfig(env: Env, overrides: Partial<Config> = {}): Config {
       renderCacheFile: path.resolve('.cache', 'render-cache.json'),
     },
     webDir: path.resolve(env.WEB_DIR),
-    fsrsOptimization: { minReviews: env.FSRS_OPTIMIZE_MIN_REVIEWS, every: env.FSRS_OPTIMIZE_EVERY },
+    fsrsOptimization: {
+      minReviews: env.FSRS_OPTIMIZE_MIN_REVIEWS,
+      every: env.FSRS_OPTIMIZE_EVERY,
+      minIntervalMs: env.FSRS_OPTIMIZE_MIN_INTERVAL_S * 1000,
+    },
     ...overrides,
   };
   return Object.freeze(config);

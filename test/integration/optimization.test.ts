@@ -143,7 +143,7 @@ describe('fitting a learner’s own FSRS parameters', { timeout: 60_000 }, () =>
     expect(lastReview!.scheduler).toMatchObject({ weights: view.run.parameters });
   });
 
-  it('queues again every 200 more reviews, once each, counting in the database only near a milestone; an unfinished run defers it to the next review', async () => {
+  it('queues again every 200 more reviews, once each, counting in the database only near a milestone; an unfinished run defers it by a few reviews', async () => {
     const me = await learner();
     const jobs = memoryJobQueue();
     const repo = optimizationRepo(t.database.db);
@@ -206,7 +206,7 @@ describe('fitting a learner’s own FSRS parameters', { timeout: 60_000 }, () =>
       }
     }
     await jobs.close();
-    expect(queued).toEqual([400, 601]);
+    expect(queued).toEqual([400, 610]);
     // Once for the first review this process saw, at each milestone, and once more after the deferral.
     expect(counted).toBe(4);
     const runs = await runsOf(me.id);
@@ -217,8 +217,55 @@ describe('fitting a learner’s own FSRS parameters', { timeout: 60_000 }, () =>
         .map((r) => [r.milestone, r.status, r.review_count]),
     ).toEqual([
       [400, 'done', 400],
-      [600, 'done', 601],
+      [600, 'done', 610],
     ]);
+  });
+
+  it('fits one learner automatically at most once per interval: a milestone reached sooner is skipped', async () => {
+    const me = await learner();
+    const jobs = memoryJobQueue();
+    // Runs are stamped by the database, so the clock starts at the real time.
+    let clock = new Date();
+    const service = optimizationService({
+      repo: optimizationRepo(t.database.db),
+      settings: { minReviews: 400, every: 200, minIntervalMs: 3600_000 },
+      jobs,
+      now: () => clock,
+    });
+    const log = syntheticHistory({ cardIds, start: new Date('2025-06-02T00:00:00Z'), days: 180 });
+    const queued: number[] = [];
+    for (let i = 0; i < 800; i++) {
+      const r = log[i % log.length]!;
+      await t.database.db
+        .insertInto('reviews')
+        .values({
+          id: randomUUID(),
+          user_id: me.id,
+          card_id: r.cardId,
+          rating: r.rating,
+          reviewed_at: r.reviewedAt,
+          was_new: false,
+          state_before: 'review',
+          schedule_after: '{}',
+          scheduler: '{}',
+        })
+        .execute();
+      // Two hours pass between the 700th and the 701st review.
+      if (i + 1 === 701) clock = new Date(clock.getTime() + 2 * 3600_000);
+      if (await service.afterReview(me.id)) {
+        queued.push(i + 1);
+        await vi.waitFor(
+          async () => {
+            if ((await runsOf(me.id)).some((r) => r.status === 'queued' || r.status === 'running'))
+              throw new Error('still running');
+          },
+          { timeout: 30_000, interval: 50 },
+        );
+      }
+    }
+    await jobs.close();
+    // 600 came minutes after 400 and was skipped; 800 came two hours later.
+    expect(queued).toEqual([400, 800]);
   });
 
   it('runs on demand (202, queued), and answers 409 optimization_in_progress while a run is unfinished', async () => {

@@ -99,6 +99,31 @@ describe('reviews', () => {
     expect({ ...rebuilt, updated_at: null }).toEqual({ ...state, updated_at: null });
   });
 
+  it('a card reviewed on another instance meanwhile is reviewed from its stored state, not the one this instance knew', async () => {
+    const me = await learner();
+    const actor = { userId: me.id, roles: [] };
+    const a = studyService({ repo: studyRepo(t.database.db) });
+    const b = studyService({ repo: studyRepo(t.database.db) });
+    const cardId = 'rest-idempotency-keys';
+    const rate = (s: ReturnType<typeof studyService>, rating: 'again' | 'good' | 'easy') =>
+      s.review(actor, { id: randomUUID(), cardId, rating });
+    await rate(a, 'good'); // a now knows the state it wrote
+    await rate(b, 'easy'); // b changes it behind a's back
+    await rate(a, 'again'); // a must notice, read and compute from b's state
+    const [live] = await stateRows(me.id);
+    expect(live!.reps).toBe(3);
+    await a.rebuild(me.id);
+    const [rebuilt] = await stateRows(me.id);
+    expect({ ...rebuilt, updated_at: null }).toEqual({ ...live, updated_at: null });
+    // A retried id on the instance that knows the card's state is still answered once.
+    const id = randomUUID();
+    const first = await a.review(actor, { id, cardId, rating: 'good' });
+    const again = await a.review(actor, { id, cardId, rating: 'good' });
+    expect([first.created, again.created]).toEqual([true, false]);
+    expect(again.result).toEqual(first.result);
+    expect((await stateRows(me.id))[0]!.reps).toBe(4);
+  });
+
   it('answers one stored result to concurrent retries of the same id', async () => {
     const me = await learner();
     const body = { id: randomUUID(), cardId: 'rest-success-status-codes', rating: 'easy' };
@@ -301,6 +326,19 @@ describe('the cached study queue', () => {
     // A learning card (due in 10 minutes), a card in review (due in days), new cards.
     await cached.review(actor, { id: randomUUID(), cardId: 'event-loop-phases', rating: 'good' });
     await cached.review(actor, { id: randomUUID(), cardId: 'sql-inner-vs-left-join', rating: 'easy' });
+    // A review card due exactly three days after 09:00 sits on a forecast day boundary at 09:00
+    // and moves to the day before one millisecond later: the cached queue must move with it.
+    await t.database.db
+      .updateTable('card_states')
+      .set({ due: new Date(clock.getTime() + 3 * 86_400_000) })
+      .where('user_id', '=', me.id)
+      .where('card_id', '=', 'sql-inner-vs-left-join')
+      .execute();
+    expect((await cached.queue(actor, query)).meta.forecast.slice(2, 4)).toEqual([0, 1]);
+    clock = new Date('2026-03-02T09:00:00.001Z');
+    expect((await cached.queue(actor, query)).meta.forecast.slice(2, 4)).toEqual([1, 0]);
+    await same();
+    clock = new Date('2026-03-02T09:01:00.000Z');
     await same();
     const readsAfterFirst = reads;
     clock = new Date('2026-03-02T09:05:00.000Z');

@@ -24,7 +24,12 @@ export interface OptimizationSettings {
   minReviews: number;
   /** Reviews after which the fit runs again. */
   every: number;
+  /** Automatic runs of one learner at most this often; a milestone reached sooner is skipped. */
+  minIntervalMs?: number;
 }
+
+/** After a milestone found another run unfinished, the count is checked again this many reviews later. */
+const DEFER_REVIEWS = 10;
 
 export interface OptimizationView {
   id: string;
@@ -111,6 +116,8 @@ export function optimizationService(deps: {
   // asked again only when the estimate reaches the next milestone (reviews handled by other
   // instances only delay that, and the query then gives the true count).
   const knownCounts = new LRUCache<string, number>({ max: 10_000 });
+  // A learner whose milestone had to wait is asked again at this count, not on every review.
+  const retryAt = new LRUCache<string, number>({ max: 10_000 });
 
   async function enqueue(run: OptimizationRow) {
     if (!job) throw new Error('No job queue: run the optimisation directly');
@@ -241,17 +248,28 @@ export function optimizationService(deps: {
       const known = knownCounts.get(userId);
       if (known !== undefined) {
         knownCounts.set(userId, known + 1);
-        if (known + 1 < nextMilestone(known)) return false;
+        const waitFor = retryAt.get(userId) ?? nextMilestone(known);
+        if (known + 1 < waitFor) return false;
       }
+      retryAt.delete(userId);
       const count = await repo.reviewCount(userId);
       knownCounts.set(userId, count);
       const milestone = milestoneFor(count);
       if (milestone === null || (await repo.hasMilestone(userId, milestone))) return false;
+      const latest = await repo.latest(userId);
+      if (
+        settings.minIntervalMs &&
+        latest?.trigger === 'auto' &&
+        now().getTime() - new Date(latest.created_at).getTime() < settings.minIntervalMs
+      ) {
+        // Too soon after the last automatic fit: this milestone is skipped, the next one counts.
+        return false;
+      }
       await repo.failStale(userId, new Date(now().getTime() - STALE_AFTER_MS));
       const run = await repo.createRun({ userId, trigger: 'auto', milestone, reviewCount: milestone });
       if (!run) {
-        // Another run is unfinished (or took this milestone): ask again on the next review.
-        knownCounts.delete(userId);
+        // Another run is unfinished (or took this milestone): ask again a few reviews later.
+        retryAt.set(userId, count + DEFER_REVIEWS);
         return false;
       }
       await enqueue(run);

@@ -108,10 +108,12 @@ function nextChange(schedules: readonly CardSchedule[], at: number, endOfDay: nu
   for (const s of schedules) {
     const due = s.due.getTime();
     if (s.state !== 'review' && due > at && due < next) next = due;
+    // A card counts in forecast day k while due - now >= k days; one millisecond after
+    // due - k days it moves to day k - 1. A queue computed at exactly that boundary changes next.
     for (let k = 1; k <= forecastDays; k++) {
-      const boundary = due - k * DAY_MS;
-      if (boundary <= at) break;
-      if (boundary < next) next = boundary;
+      const moves = due - k * DAY_MS + 1;
+      if (moves <= at) break;
+      if (moves < next) next = moves;
     }
   }
   return next;
@@ -121,6 +123,8 @@ const FORECAST_DAYS = 7;
 
 /** How often a review re-reads the card after another review of it got there first. */
 const MAX_REVIEW_ATTEMPTS = 50;
+/** How long this instance reuses a learner's settings for reviews (changes elsewhere show after it). */
+const SETTINGS_TTL_MS = 2000;
 
 /** Studying: the review log, the scheduler, the daily queue, interview-date plans. */
 export function studyService(deps: {
@@ -142,6 +146,19 @@ export function studyService(deps: {
   // Computed queues, per learner and query, valid while the learner's token in the cache layer
   // is unchanged, the content version is the same, and time has not reached `validUntil`.
   const queues = new LRUCache<string, CachedQueue>({ max: 5000 });
+  // What this instance last read or wrote of a card's state, and a learner's settings for a
+  // moment: a review then needs one statement, the compare-and-set write. The write only lands
+  // if the stored state is still the one computed from, so a stale entry (a review on another
+  // instance, a nudge, an undo elsewhere) costs a read and a retry, never a wrong state.
+  const knownStates = new LRUCache<string, { state: CardSchedule | null }>({ max: 50_000 });
+  const knownSettings = new LRUCache<string, StudySettingsRow>({ max: 10_000, ttl: SETTINGS_TTL_MS });
+  let liveCards: { of: Promise<CatalogueCard[]>; ids: Promise<Set<string>> } | undefined;
+  async function isLiveCard(cardId: string): Promise<boolean> {
+    const cards = currentCatalogue();
+    if (liveCards?.of !== cards)
+      liveCards = { of: cards, ids: cards.then((c) => new Set(c.map((x) => x.id))) };
+    return (await liveCards.ids).has(cardId);
+  }
 
   /** The learner's current queue token, creating one if there is none (read before the data). */
   async function queueToken(userId: string): Promise<string | undefined> {
@@ -223,14 +240,25 @@ export function studyService(deps: {
     ): Promise<{ created: boolean; result: ReturnType<typeof reviewResult> }> {
       // One statement reads, one writes: the write only lands if the card's state is still the
       // one read, so reviews of a card are serialised without holding a lock across round trips.
+      const stateKey = `${actor.userId}|${input.cardId}`;
       for (let attempt = 1; ; attempt++) {
-        const { existing, cardLive, settings, state } = await repo.reviewInputs(
-          input.id,
-          actor.userId,
-          input.cardId,
-        );
-        if (existing) return { created: false, result: replayed(actor, existing) };
-        if (!cardLive) throw new AppError('not_found', `No card "${input.cardId}"`);
+        // First try: what this instance already knows (a retried id then fails the write's
+        // insert and is answered below). Otherwise, or after a lost race: read it all.
+        const known = attempt === 1 ? knownStates.get(stateKey) : undefined;
+        const knownSettingsRow = known ? knownSettings.get(actor.userId) : undefined;
+        let settings: StudySettingsRow;
+        let state: CardSchedule | null;
+        if (known && knownSettingsRow && (await isLiveCard(input.cardId))) {
+          settings = knownSettingsRow;
+          state = known.state;
+        } else {
+          const read = await repo.reviewInputs(input.id, actor.userId, input.cardId);
+          if (read.existing) return { created: false, result: replayed(actor, read.existing) };
+          if (!read.cardLive) throw new AppError('not_found', `No card "${input.cardId}"`);
+          settings = read.settings;
+          state = read.state;
+          knownSettings.set(actor.userId, settings);
+        }
         // Read the clock only after the state, so a card's reviews are in time order.
         let at = now();
         if (state?.lastReview && at < state.lastReview) at = state.lastReview;
@@ -268,6 +296,8 @@ export function studyService(deps: {
           }
           throw err;
         }
+        if (written) knownStates.set(stateKey, { state: after });
+        else knownStates.delete(stateKey);
         if (written) {
           await changed(actor.userId);
           return {
@@ -293,6 +323,7 @@ export function studyService(deps: {
           schedule: schedule ? presentSchedule(schedule) : null,
         };
       });
+      knownStates.delete(`${actor.userId}|${undone.undone.cardId}`);
       await changed(actor.userId);
       return undone;
     },
@@ -304,6 +335,7 @@ export function studyService(deps: {
     async rebuild(userId?: string): Promise<number> {
       const pairs = await repo.reviewedPairs(userId);
       for (const p of pairs) await repo.transaction((trx) => rebuildCard(p.user_id, p.card_id, trx));
+      knownStates.clear();
       for (const userId of new Set(pairs.map((p) => p.user_id))) await changed(userId);
       return pairs.length;
     },
@@ -341,6 +373,7 @@ export function studyService(deps: {
     async updateSettings(actor: Actor, patch: Partial<StudySettingsRow>) {
       const next = { ...(await repo.settings(actor.userId)), ...patch };
       await repo.saveSettings(actor.userId, next);
+      knownSettings.delete(actor.userId);
       await changed(actor.userId);
       return next;
     },
