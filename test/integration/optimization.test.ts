@@ -30,21 +30,36 @@ async function learner() {
   return { id: json.user.id, headers: bearer(json.accessToken) };
 }
 
+type Logged = ReturnType<typeof syntheticHistory>[number];
+
+/** A review of the synthetic history as a row of the log. */
+const logRow = (userId: string, r: Logged) => ({
+  id: randomUUID(),
+  user_id: userId,
+  card_id: r.cardId,
+  rating: r.rating,
+  reviewed_at: r.reviewedAt,
+  was_new: false,
+  state_before: 'review',
+  schedule_after: '{}',
+  scheduler: '{}',
+});
+
+/** Waits until none of the learner's runs is queued or running. */
+const runsSettled = (userId: string) =>
+  vi.waitFor(
+    async () => {
+      if ((await runsOf(userId)).some((r) => r.status === 'queued' || r.status === 'running'))
+        throw new Error('still running');
+    },
+    { timeout: 30_000, interval: 50 },
+  );
+
 /** Writes the first `n` reviews of a synthetic learner's 90 days (fixed, in the past) straight into the log. */
 async function seedReviews(userId: string, n: number) {
   const log = syntheticHistory({ cardIds, start: new Date('2025-06-02T00:00:00Z'), days: 90 }).slice(0, n);
   expect(log).toHaveLength(n);
-  const rows = log.map((r) => ({
-    id: randomUUID(),
-    user_id: userId,
-    card_id: r.cardId,
-    rating: r.rating,
-    reviewed_at: r.reviewedAt,
-    was_new: false,
-    state_before: 'review',
-    schedule_after: '{}',
-    scheduler: '{}',
-  }));
+  const rows = log.map((r) => logRow(userId, r));
   for (let i = 0; i < rows.length; i += 200) {
     await t.database.db
       .insertInto('reviews')
@@ -163,20 +178,7 @@ describe('fitting a learner’s own FSRS parameters', { timeout: 60_000 }, () =>
     const queued: number[] = [];
     for (let i = 0; i < 610; i++) {
       const r = log[i]!;
-      await t.database.db
-        .insertInto('reviews')
-        .values({
-          id: randomUUID(),
-          user_id: me.id,
-          card_id: r.cardId,
-          rating: r.rating,
-          reviewed_at: r.reviewedAt,
-          was_new: false,
-          state_before: 'review',
-          schedule_after: '{}',
-          scheduler: '{}',
-        })
-        .execute();
+      await t.database.db.insertInto('reviews').values(logRow(me.id, r)).execute();
       if (i + 1 === 600) {
         // A run the learner started by hand is still going when the 600th review lands.
         await t.database.db
@@ -196,13 +198,7 @@ describe('fitting a learner’s own FSRS parameters', { timeout: 60_000 }, () =>
       if (started) {
         queued.push(i + 1);
         // Let the run finish, as a learner's next reviews would.
-        await vi.waitFor(
-          async () => {
-            if ((await runsOf(me.id)).some((r) => r.status === 'queued' || r.status === 'running'))
-              throw new Error('still running');
-          },
-          { timeout: 30_000, interval: 50 },
-        );
+        await runsSettled(me.id);
       }
     }
     await jobs.close();
@@ -236,31 +232,12 @@ describe('fitting a learner’s own FSRS parameters', { timeout: 60_000 }, () =>
     const queued: number[] = [];
     for (let i = 0; i < 800; i++) {
       const r = log[i % log.length]!;
-      await t.database.db
-        .insertInto('reviews')
-        .values({
-          id: randomUUID(),
-          user_id: me.id,
-          card_id: r.cardId,
-          rating: r.rating,
-          reviewed_at: r.reviewedAt,
-          was_new: false,
-          state_before: 'review',
-          schedule_after: '{}',
-          scheduler: '{}',
-        })
-        .execute();
+      await t.database.db.insertInto('reviews').values(logRow(me.id, r)).execute();
       // Two hours pass between the 700th and the 701st review.
       if (i + 1 === 701) clock = new Date(clock.getTime() + 2 * 3600_000);
       if (await service.afterReview(me.id)) {
         queued.push(i + 1);
-        await vi.waitFor(
-          async () => {
-            if ((await runsOf(me.id)).some((r) => r.status === 'queued' || r.status === 'running'))
-              throw new Error('still running');
-          },
-          { timeout: 30_000, interval: 50 },
-        );
+        await runsSettled(me.id);
       }
     }
     await jobs.close();
