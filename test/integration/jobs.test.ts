@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../src/core/errors.js';
 import { bullmqJobQueue, type JobQueue, memoryJobQueue } from '../../src/server/lib/jobs.js';
 import { testRedisUrl } from '../helpers/databases.js';
 
@@ -20,6 +21,23 @@ describe(`job queue (${testRedisUrl ? 'BullMQ on Redis' : 'in-process'})`, () =>
     const q = make();
     const double = q.define('double', async (n: number) => n * 2, { concurrency: 2 });
     await expect(double.run(21)).resolves.toBe(42);
+  });
+
+  it('hands back a coded error as the same code, and other errors as errors', async () => {
+    const q = make();
+    const failing = q.define(
+      'failing',
+      async (kind: string) => {
+        if (kind === 'coded') throw new AppError('sandbox_unavailable', 'no sandbox on this host');
+        throw new Error('plain failure');
+      },
+      { concurrency: 1 },
+    );
+    await expect(failing.run('coded')).rejects.toMatchObject({
+      code: 'sandbox_unavailable',
+      message: 'no sandbox on this host',
+    });
+    await expect(failing.run('plain')).rejects.toThrow('plain failure');
   });
 
   it('never runs more jobs of a kind at once than its concurrency, and loses none', async () => {

@@ -1,6 +1,6 @@
 import { Queue, QueueEvents, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { AppError } from '../../core/errors.js';
+import { AppError, type ErrorCode, errorCatalogue, isAppError } from '../../core/errors.js';
 
 /**
  * Heavy or slow work (running learner code, fitting FSRS parameters) goes through a job queue so
@@ -31,6 +31,7 @@ export interface JobQueue {
 }
 
 const DEFAULT_MAX_WAITING = 1000;
+const APP_ERROR_PREFIX = 'nodeprep-app-error:';
 const DEFAULT_TIMEOUT_MS = 60_000;
 
 function full(name: string): AppError {
@@ -125,11 +126,23 @@ export function bullmqJobQueue(redisUrl: string, options: { prefix?: string } = 
           removeOnFail: { age: 24 * 3600, count: 1000 },
         },
       });
-      const worker = new Worker(name, async (job) => handler(job.data as I), {
-        connection: new Redis(redisUrl, { maxRetriesPerRequest: null }),
-        prefix,
-        concurrency: opts.concurrency,
-      });
+      // An AppError crosses Redis as text; its code rides along so the caller answers it as itself.
+      const worker = new Worker(
+        name,
+        async (job) => {
+          try {
+            return await handler(job.data as I);
+          } catch (err) {
+            if (isAppError(err)) throw new Error(`${APP_ERROR_PREFIX}${err.code}:${err.message}`);
+            throw err;
+          }
+        },
+        {
+          connection: new Redis(redisUrl, { maxRetriesPerRequest: null }),
+          prefix,
+          concurrency: opts.concurrency,
+        },
+      );
       const events = new QueueEvents(name, {
         connection: new Redis(redisUrl, { maxRetriesPerRequest: null }),
         prefix,
@@ -149,6 +162,10 @@ export function bullmqJobQueue(redisUrl: string, options: { prefix?: string } = 
             const message = (err as Error).message ?? '';
             if (/timed out/i.test(message)) {
               throw new AppError('request_timeout', `The ${name} job did not finish in time`, { cause: err });
+            }
+            if (message.startsWith(APP_ERROR_PREFIX)) {
+              const [code, ...detail] = message.slice(APP_ERROR_PREFIX.length).split(':');
+              if (code && code in errorCatalogue) throw new AppError(code as ErrorCode, detail.join(':'));
             }
             throw new Error(message);
           }
