@@ -32,7 +32,7 @@ import { practiceService } from './modules/practice/practice.service.js';
 import { progressRoutes } from './modules/progress/progress.routes.js';
 import { optimizationRepo } from './modules/study/optimization.repo.js';
 import { optimizationRoutes } from './modules/study/optimization.routes.js';
-import { optimizationService } from './modules/study/optimization.service.js';
+import { optimizationService, presentRun } from './modules/study/optimization.service.js';
 import { studyRepo } from './modules/study/study.repo.js';
 import { studyRoutes } from './modules/study/study.routes.js';
 import { invalidateStudyQueue, studyService } from './modules/study/study.service.js';
@@ -274,6 +274,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       exportExtras: async (userId) => ({
         ...(await studyRepo(database.db).exportFor(userId)),
         submissions: await practiceRepo(database.db).exportFor(userId),
+        fsrsOptimizations: (await optimizationRepo(database.db).runsOf(userId)).map(presentRun),
       }),
     }),
     cookieSecure: config.cookieSecure,

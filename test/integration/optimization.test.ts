@@ -269,6 +269,9 @@ describe('fitting a learner’s own FSRS parameters', { timeout: 60_000 }, () =>
     expect(view.run).toMatchObject({ id: res.json().id, status: 'done', reviewCount: 450 });
     expect(Number.isFinite(view.run.logLossBefore)).toBe(true);
     expect(Number.isFinite(view.run.logLossAfter)).toBe(true);
+    // The learner's account export holds every run, the failed one too.
+    const exported = (await t.app.inject({ url: '/api/v1/me/export', headers: me.headers })).json();
+    expect(exported.fsrsOptimizations.map((r: { status: string }) => r.status)).toEqual(['failed', 'done']);
   });
 
   it('keeps each learner to their own runs: another learner neither sees nor starts them', async () => {

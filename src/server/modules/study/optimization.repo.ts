@@ -42,6 +42,17 @@ export function optimizationRepo(db: Kysely<DB>) {
         .executeTakeFirst();
     },
 
+    /** Every run of the learner, oldest first (for the account export). */
+    runsOf(userId: string) {
+      return db
+        .selectFrom('fsrs_optimizations')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+    },
+
     find(id: string) {
       return db.selectFrom('fsrs_optimizations').selectAll().where('id', '=', id).executeTakeFirst();
     },
