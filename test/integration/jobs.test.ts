@@ -67,10 +67,14 @@ describe(`job queue (${testRedisUrl ? 'BullMQ on Redis' : 'in-process'})`, () =>
       release = r;
     });
     const blocked = q.define('blocked', async () => gate, { concurrency: 1, maxWaiting: 2 });
+    const until = async (ok: (s: { waiting: number; active: number }) => boolean) => {
+      for (let i = 0; i < 200 && !ok((await q.stats()).blocked ?? { waiting: 0, active: 0 }); i++)
+        await sleep(10);
+    };
     const first = blocked.run(undefined);
-    await sleep(testRedisUrl ? 200 : 10);
+    await until((s) => s.active === 1);
     const waiting = [blocked.run(undefined), blocked.run(undefined)];
-    await sleep(testRedisUrl ? 200 : 10);
+    await until((s) => s.waiting === 2);
     await expect(blocked.run(undefined)).rejects.toMatchObject({ code: 'queue_full' });
     release();
     await Promise.all([first, ...waiting]);
