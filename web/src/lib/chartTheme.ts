@@ -43,6 +43,27 @@ export const chartPalette = (theme: Theme): ChartPalette => palettes[theme];
 export const prefersReducedMotion = (): boolean =>
   window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+/** What every chart of ours shares: it fills its box and does not animate for those who asked not to. */
+export const baseChartOptions = () => ({
+  responsive: true,
+  maintainAspectRatio: false,
+  animation: prefersReducedMotion() ? (false as const) : { duration: 400 },
+});
+
+/** A legend above the chart, in the theme's text colour. */
+export const topLegend = (p: ChartPalette) => ({
+  position: 'top' as const,
+  align: 'start' as const,
+  labels: { color: p.text, boxWidth: 12, boxHeight: 12 },
+});
+
+/** Tooltip colours for the theme. */
+export const tooltipColors = (p: ChartPalette) => ({
+  backgroundColor: p.tooltipBg,
+  titleColor: p.tooltipText,
+  bodyColor: p.tooltipText,
+});
+
 /** A height class for a horizontal bar chart of `rows` rows (classes must be literal for Tailwind). */
 export function rowsHeightClass(rows: number): string {
   if (rows <= 4) return 'h-56';

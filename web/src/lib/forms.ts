@@ -7,6 +7,11 @@ export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
 export const PASSWORD_RULE = `${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`;
 
+/** The confirmation of a new password must repeat it. */
+export function confirmProblem(password: string, confirm: string): string | undefined {
+  return confirm === password ? undefined : 'The passwords do not match.';
+}
+
 export function passwordProblem(password: string): string | undefined {
   if (!password) return 'Enter a password.';
   if (password.length < PASSWORD_MIN) return `Use at least ${PASSWORD_MIN} characters.`;

@@ -5,16 +5,16 @@ import { ApiError, api } from '../api';
 import { FormAlert } from '../components/Alert';
 import { AuthCard } from '../components/AuthCard';
 import { Button } from '../components/Button';
+import { NewPasswordFields } from '../components/NewPasswordFields';
 import { TextField } from '../components/TextField';
 import { useSignedIn } from '../lib/auth';
 import {
   CHECK_FIELDS,
+  confirmProblem,
   describeError,
   emailProblem,
   type FieldErrors,
   hasErrors,
-  PASSWORD_MAX,
-  PASSWORD_RULE,
   passwordProblem,
   useFocusFirstInvalid,
 } from '../lib/forms';
@@ -53,7 +53,7 @@ export function SignUpPage() {
       name: name.trim() ? undefined : 'Enter your name.',
       email: emailProblem(email),
       password: passwordProblem(password),
-      confirm: confirm === password ? undefined : 'The passwords do not match.',
+      confirm: confirmProblem(password, confirm),
     };
     setErrors(next);
     if (hasErrors(next)) {
@@ -106,28 +106,14 @@ export function SignUpPage() {
           onChange={setEmail}
           error={errors.email}
         />
-        <TextField
+        <NewPasswordFields
           label="Password"
-          type="password"
-          name="password"
-          autoComplete="new-password"
-          required
-          hint={PASSWORD_RULE}
-          maxLength={PASSWORD_MAX}
-          value={password}
-          onChange={setPassword}
-          error={errors.password}
-        />
-        <TextField
-          label="Confirm password"
-          type="password"
-          name="confirm"
-          autoComplete="new-password"
-          required
-          maxLength={PASSWORD_MAX}
-          value={confirm}
-          onChange={setConfirm}
-          error={errors.confirm}
+          names={{ password: 'password', confirm: 'confirm' }}
+          password={password}
+          confirm={confirm}
+          onPassword={setPassword}
+          onConfirm={setConfirm}
+          errors={errors}
         />
         <Button type="submit" className="w-full" busy={register.isPending} disabled={register.isPending}>
           Create account

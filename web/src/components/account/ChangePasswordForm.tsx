@@ -3,16 +3,16 @@ import { type FormEvent, useRef, useState } from 'react';
 import { ApiError, api } from '../../api';
 import {
   CHECK_FIELDS,
+  confirmProblem,
   describeError,
   type FieldErrors,
   hasErrors,
-  PASSWORD_MAX,
-  PASSWORD_RULE,
   passwordProblem,
   useFocusFirstInvalid,
 } from '../../lib/forms';
 import { FormAlert, StatusMessage } from '../Alert';
 import { Button } from '../Button';
+import { NewPasswordFields } from '../NewPasswordFields';
 import { Panel } from '../Panel';
 import { TextField } from '../TextField';
 
@@ -53,7 +53,7 @@ export function ChangePasswordForm() {
       next:
         passwordProblem(next) ??
         (next === current ? 'Choose a password different from the current one.' : undefined),
-      confirm: confirm === next ? undefined : 'The passwords do not match.',
+      confirm: confirmProblem(next, confirm),
     };
     setErrors(problems);
     if (hasErrors(problems)) {
@@ -78,26 +78,13 @@ export function ChangePasswordForm() {
           onChange={setCurrent}
           error={errors.current}
         />
-        <TextField
+        <NewPasswordFields
           label="New password"
-          type="password"
-          autoComplete="new-password"
-          required
-          hint={PASSWORD_RULE}
-          maxLength={PASSWORD_MAX}
-          value={next}
-          onChange={setNext}
-          error={errors.next}
-        />
-        <TextField
-          label="Confirm new password"
-          type="password"
-          autoComplete="new-password"
-          required
-          maxLength={PASSWORD_MAX}
-          value={confirm}
-          onChange={setConfirm}
-          error={errors.confirm}
+          password={next}
+          confirm={confirm}
+          onPassword={setNext}
+          onConfirm={setConfirm}
+          errors={{ password: errors.next, confirm: errors.confirm }}
         />
         <Button type="submit" busy={change.isPending} disabled={change.isPending}>
           Change password

@@ -1,7 +1,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'react';
 import type { DayCount } from '../../api';
-import { chartPalette, prefersReducedMotion } from '../../lib/chartTheme';
+import { baseChartOptions, chartPalette, tooltipColors } from '../../lib/chartTheme';
 import { formatLongDay, formatShortDay, plural } from '../../lib/format';
 import { useTheme } from '../../lib/theme';
 import { ChartFigure, DataTable } from './ChartFigure';
@@ -26,15 +26,11 @@ export function DueChart({ days }: { days: DayCount[] }) {
         ],
       },
       options: {
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: prefersReducedMotion() ? false : { duration: 400 },
+        ...baseChartOptions(),
         plugins: {
           legend: { display: false },
           tooltip: {
-            backgroundColor: p.tooltipBg,
-            titleColor: p.tooltipText,
-            bodyColor: p.tooltipText,
+            ...tooltipColors(p),
             displayColors: false,
             callbacks: {
               title: (items) => formatLongDay(days[items[0]?.dataIndex ?? 0]?.date ?? ''),

@@ -1,7 +1,13 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'react';
 import type { AreaMastery } from '../../api';
-import { chartPalette, prefersReducedMotion, rowsHeightClass } from '../../lib/chartTheme';
+import {
+  baseChartOptions,
+  chartPalette,
+  rowsHeightClass,
+  tooltipColors,
+  topLegend,
+} from '../../lib/chartTheme';
 import { plural } from '../../lib/format';
 import { useTheme } from '../../lib/theme';
 import { ChartFigure, DataTable } from './ChartFigure';
@@ -31,15 +37,11 @@ export function MasteryChart({ areas }: { areas: AreaMastery[] }) {
       },
       options: {
         indexAxis: 'y',
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: prefersReducedMotion() ? false : { duration: 400 },
+        ...baseChartOptions(),
         plugins: {
-          legend: { position: 'top', align: 'start', labels: { color: p.text, boxWidth: 12, boxHeight: 12 } },
+          legend: topLegend(p),
           tooltip: {
-            backgroundColor: p.tooltipBg,
-            titleColor: p.tooltipText,
-            bodyColor: p.tooltipText,
+            ...tooltipColors(p),
             callbacks: {
               label: (item) => {
                 const area = areas[item.dataIndex];

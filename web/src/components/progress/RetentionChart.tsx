@@ -1,7 +1,13 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'react';
 import type { AreaRetention } from '../../api';
-import { chartPalette, prefersReducedMotion, rowsHeightClass } from '../../lib/chartTheme';
+import {
+  baseChartOptions,
+  chartPalette,
+  rowsHeightClass,
+  tooltipColors,
+  topLegend,
+} from '../../lib/chartTheme';
 import { percent, plural } from '../../lib/format';
 import { useTheme } from '../../lib/theme';
 import { ChartFigure, DataTable } from './ChartFigure';
@@ -36,15 +42,11 @@ export function RetentionChart({ areas }: { areas: AreaRetention[] }) {
       },
       options: {
         indexAxis: 'y',
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: prefersReducedMotion() ? false : { duration: 400 },
+        ...baseChartOptions(),
         plugins: {
-          legend: { position: 'top', align: 'start', labels: { color: p.text, boxWidth: 12, boxHeight: 12 } },
+          legend: topLegend(p),
           tooltip: {
-            backgroundColor: p.tooltipBg,
-            titleColor: p.tooltipText,
-            bodyColor: p.tooltipText,
+            ...tooltipColors(p),
             callbacks: {
               label: (item) => `${item.dataset.label}: ${item.parsed.x ?? 0}%`,
               afterBody: (items) => {
