@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import type { z } from 'zod';
 import type { Actor } from '../../../core/access.js';
 import { AppError } from '../../../core/errors.js';
 import {
@@ -10,6 +11,7 @@ import {
 } from '../../../core/study/optimizer.js';
 import type { JobKind, JobQueue } from '../../lib/jobs.js';
 import type { OptimizationRepo, OptimizationRow } from './optimization.repo.js';
+import type { optimizationRun } from './optimization.schema.js';
 
 export const OPTIMIZE_JOB = 'fsrs-optimize';
 
@@ -31,23 +33,8 @@ export interface OptimizationSettings {
 /** After a milestone found another run unfinished, the count is checked again this many reviews later. */
 const DEFER_REVIEWS = 10;
 
-export interface OptimizationView {
-  id: string;
-  status: OptimizationRow['status'];
-  trigger: OptimizationRow['trigger'];
-  reviewCount: number;
-  itemCount: number | null;
-  logLossBefore: number | null;
-  logLossAfter: number | null;
-  rmseBefore: number | null;
-  rmseAfter: number | null;
-  adopted: boolean;
-  parameters: number[] | null;
-  reason: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+/** A run as the API shows it (the response schema is the one definition). */
+export type OptimizationView = z.infer<typeof optimizationRun>;
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
