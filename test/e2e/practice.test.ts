@@ -1,27 +1,13 @@
 /// <reference lib="dom" />
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/server/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { uniqueEmail } from '../helpers/app.js';
-import { launchBrowser, watchErrors } from '../helpers/browser.js';
-import { shots, signUp, startE2eServer } from '../helpers/e2e.js';
+import { watchErrors } from '../helpers/browser.js';
+import { e2eSession, shots, signUp } from '../helpers/e2e.js';
 
-let server: RunningServer;
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  server = await startE2eServer();
-  base = server.url;
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = e2eSession();
 
 /** Collects Content-Security-Policy violations reported in the page. */
 async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
@@ -64,10 +50,10 @@ describe('practice in Chromium', () => {
     const id = 'lru-cache';
     const solution = fs.readFileSync(path.resolve('content', 'exercises', id, 'solution.mjs'), 'utf8');
     const starter = fs.readFileSync(path.resolve('content', 'exercises', id, 'starter.mjs'), 'utf8');
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = watchErrors(page);
     const violations = await watchCsp(page);
-    await signUp(page, base, 'Practice Learner', uniqueEmail('practice'));
+    await signUp(page, e2e.base, 'Practice Learner', uniqueEmail('practice'));
 
     await page
       .getByRole('navigation', { name: 'Main' })
@@ -75,7 +61,7 @@ describe('practice in Chromium', () => {
       .first()
       .click();
     await expect.poll(() => page.getByText(/of \d+ exercises/).textContent()).toMatch(/of [2-9]\d exercises/);
-    await page.goto(`${base}/exercises/${id}`);
+    await page.goto(`${e2e.base}/exercises/${id}`);
     await page.locator('.cm-content').waitFor();
 
     // The editor is styled under the strict CSP: CodeMirror's sheet is adopted by its shadow root.
@@ -130,10 +116,10 @@ describe('practice in Chromium', () => {
   });
 
   it('a wrong prediction of a predict-the-output card shows the line diff and the real output', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = watchErrors(page);
-    await signUp(page, base, 'Predicting Learner', uniqueEmail('predict'));
-    await page.goto(`${base}/study?topic=event-loop`);
+    await signUp(page, e2e.base, 'Predicting Learner', uniqueEmail('predict'));
+    await page.goto(`${e2e.base}/study?topic=event-loop`);
 
     // Rate ordinary cards until a predict-the-output card comes up.
     const box = page.getByLabel('What does this print?');

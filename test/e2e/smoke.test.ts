@@ -1,34 +1,19 @@
 /// <reference lib="dom" />
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/server/server.js';
+import { describe, expect, it } from 'vitest';
 import { uniqueEmail } from '../helpers/app.js';
-import { launchBrowser, watchErrors } from '../helpers/browser.js';
-import { shots, startE2eServer } from '../helpers/e2e.js';
+import { watchErrors } from '../helpers/browser.js';
+import { e2eSession, shots } from '../helpers/e2e.js';
 
-let server: RunningServer;
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  server = await startE2eServer();
-  base = server.url;
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = e2eSession();
 
 describe('the web app in Chromium', () => {
   it('signs up, sees the dashboard, signs out, signs in again and signs out', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors = watchErrors(page);
     const email = uniqueEmail('e2e');
 
-    await page.goto(`${base}/signup`);
+    await page.goto(`${e2e.base}/signup`);
     await page.getByLabel('Name').fill('Grace Hopper');
     await page.getByLabel('Email').fill(email);
     await page.locator('input[name="password"]').fill('a long enough secret');
@@ -40,41 +25,41 @@ describe('the web app in Chromium', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect.poll(() => page.getByRole('link', { name: 'Sign in' }).count()).toBeGreaterThan(0);
 
-    await page.goto(`${base}/signin`);
+    await page.goto(`${e2e.base}/signin`);
     await page.getByLabel('Email').fill(email);
     await page.locator('input[name="password"]').fill('a long enough secret');
     await page.locator('form').getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Grace');
 
     // A reload keeps the session (httpOnly cookies), and the account page shows the user.
-    await page.goto(`${base}/account`);
+    await page.goto(`${e2e.base}/account`);
     await expect.poll(() => page.getByText(email).count()).toBeGreaterThan(0);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect.poll(() => page.getByRole('link', { name: 'Sign in' }).count()).toBeGreaterThan(0);
-    await page.goto(`${base}/account`);
+    await page.goto(`${e2e.base}/account`);
     await expect.poll(() => page.url()).toContain('/signin');
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it('browses 300+ cards across 13 areas, reads a guide and reveals an answer', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors = watchErrors(page);
-    await page.goto(`${base}/topics`);
+    await page.goto(`${e2e.base}/topics`);
     await expect.poll(() => page.locator('main a[href^="/topics/"]').count()).toBeGreaterThanOrEqual(13);
 
-    await page.goto(`${base}/cards`);
+    await page.goto(`${e2e.base}/cards`);
     await expect
       .poll(() => page.getByText(/of \d+ cards/).textContent())
       .toMatch(/of (3\d\d|[4-9]\d\d) cards/);
     await page.screenshot({ path: path.join(shots, 'cards.png') });
 
-    await page.goto(`${base}/topics/event-loop`);
+    await page.goto(`${e2e.base}/topics/event-loop`);
     await expect.poll(() => page.locator('pre.shiki').count()).toBeGreaterThan(3);
     await page.screenshot({ path: path.join(shots, 'guide.png') });
 
-    await page.goto(`${base}/cards?topic=event-loop`);
+    await page.goto(`${e2e.base}/cards?topic=event-loop`);
     await page.locator('main a[href^="/cards/"]').first().click();
     await page.getByRole('button', { name: 'Reveal answer' }).waitFor();
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -86,10 +71,10 @@ describe('the web app in Chromium', () => {
   });
 
   it('studies five cards with the keyboard alone, and the progress page shows them after a reload', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors = watchErrors(page);
     const email = uniqueEmail('study');
-    await page.goto(`${base}/signup`);
+    await page.goto(`${e2e.base}/signup`);
     await page.getByLabel('Name').fill('Keyboard Learner');
     await page.getByLabel('Email').fill(email);
     await page.locator('input[name="password"]').fill('a long enough secret');
@@ -98,7 +83,7 @@ describe('the web app in Chromium', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Keyboard');
 
     const reviews = () =>
-      server.app.database.db
+      e2e.server.app.database.db
         .selectFrom('reviews as r')
         .innerJoin('users as u', 'u.id', 'r.user_id')
         .select('r.id')
@@ -106,7 +91,7 @@ describe('the web app in Chromium', () => {
         .execute()
         .then((rows) => rows.length);
 
-    await page.goto(`${base}/study`);
+    await page.goto(`${e2e.base}/study`);
     for (let i = 1; i <= 5; i++) {
       await page.getByRole('button', { name: 'Reveal answer' }).waitFor();
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -117,7 +102,7 @@ describe('the web app in Chromium', () => {
     }
     await page.screenshot({ path: path.join(shots, 'study.png') });
 
-    await page.goto(`${base}/progress`);
+    await page.goto(`${e2e.base}/progress`);
     await page.reload();
     const tile = page.getByText('Reviews today').locator('..');
     await expect.poll(() => tile.textContent()).toContain('5');
@@ -129,9 +114,9 @@ describe('the web app in Chromium', () => {
   });
 
   it('works on a phone-sized screen in dark mode', async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 740 }, colorScheme: 'dark' });
+    const page = await e2e.browser.newPage({ viewport: { width: 375, height: 740 }, colorScheme: 'dark' });
     const errors = watchErrors(page);
-    await page.goto(`${base}/topics/realtime`);
+    await page.goto(`${e2e.base}/topics/realtime`);
     await expect.poll(() => page.locator('pre.shiki').count()).toBeGreaterThan(0);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);

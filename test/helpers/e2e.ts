@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { type RunningServer, startServer } from '../../src/server/server.js';
 import { testConfig } from './app.js';
+import { launchBrowser } from './browser.js';
 import { syncRealCurriculum } from './content-fixture.js';
 import { freshDatabase } from './databases.js';
 
@@ -23,6 +25,42 @@ export async function startE2eServer(env: Record<string, string> = {}): Promise<
       app.addHook('onClose', () => database.close());
     },
   });
+}
+
+/**
+ * For a browser test file: the server and Chromium start before its tests and stop after them.
+ * Read the fields inside tests (they are set once `beforeAll` has run).
+ */
+export function e2eSession(): {
+  readonly server: RunningServer;
+  readonly base: string;
+  readonly browser: Browser;
+} {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startE2eServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the e2e server and browser start in beforeAll');
+    return value;
+  };
+  return {
+    get server() {
+      return started(server);
+    },
+    get base() {
+      return started(server).url;
+    },
+    get browser() {
+      return started(browser);
+    },
+  };
 }
 
 /** Signs up through the form and waits for the dashboard, which greets the user by name. */

@@ -31,6 +31,10 @@ const stateRows = (userId: string) =>
     .orderBy('card_id')
     .execute();
 
+/** The learner's review log, undone reviews included. */
+const logOf = (userId: string) =>
+  t.database.db.selectFrom('reviews').select(['id', 'undone_at']).where('user_id', '=', userId).execute();
+
 describe('reviews', () => {
   it('records a rating and answers the new schedule; the same id again changes nothing', async () => {
     const me = await learner();
@@ -43,12 +47,7 @@ describe('reviews', () => {
     expect(again.json()).toEqual(first.json());
     // Even with another rating, a retried id returns the first result.
     expect((await review(me.headers, { ...body, rating: 'again' })).json()).toEqual(first.json());
-    const rows = await t.database.db
-      .selectFrom('reviews')
-      .select('id')
-      .where('user_id', '=', me.id)
-      .execute();
-    expect(rows).toHaveLength(1);
+    expect(await logOf(me.id)).toHaveLength(1);
   });
 
   it('schedules exactly what the scheduler computes for the same clock and seed', async () => {
@@ -130,12 +129,7 @@ describe('reviews', () => {
     const results = await Promise.all(Array.from({ length: 5 }, () => review(me.headers, body)));
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 200, 200, 200, 201]);
     for (const r of results) expect(r.json()).toEqual(results[0]!.json());
-    const rows = await t.database.db
-      .selectFrom('reviews')
-      .select('id')
-      .where('user_id', '=', me.id)
-      .execute();
-    expect(rows).toHaveLength(1);
+    expect(await logOf(me.id)).toHaveLength(1);
   });
 
   it('undo takes back the last review and restores the state before it', async () => {
@@ -155,11 +149,7 @@ describe('reviews', () => {
     const none = await t.app.inject({ method: 'POST', url: '/api/v1/reviews/undo', headers: me.headers });
     expect(none.statusCode).toBe(404);
     // The log keeps every rating, undone ones stamped.
-    const log = await t.database.db
-      .selectFrom('reviews')
-      .select(['undone_at'])
-      .where('user_id', '=', me.id)
-      .execute();
+    const log = await logOf(me.id);
     expect(log).toHaveLength(2);
     expect(log.every((r) => r.undone_at !== null)).toBe(true);
   });
@@ -180,9 +170,7 @@ describe('reviews', () => {
     ).toEqual(['id', 'rating']);
     const unknown = await review(me.headers, { id: randomUUID(), cardId: 'no-such-card', rating: 'good' });
     expect(unknown.statusCode).toBe(404);
-    expect(
-      await t.database.db.selectFrom('reviews').select('id').where('user_id', '=', me.id).execute(),
-    ).toEqual([]);
+    expect(await logOf(me.id)).toEqual([]);
   });
 });
 
