@@ -98,3 +98,8 @@ export function cookiesOf(res: LightMyRequestResponse): { header: string; values
     values,
   };
 }
+
+/** The fields a 400 problem response names, sorted. */
+export function problemFields(res: LightMyRequestResponse): string[] {
+  return (res.json().errors as { field: string }[]).map((e) => e.field).sort();
+}

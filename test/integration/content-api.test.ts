@@ -6,7 +6,7 @@ import { loadCurriculum } from '../../src/content/load.js';
 import { createRenderer } from '../../src/content/render.js';
 import { syncContent } from '../../src/content/sync.js';
 import { contentRepo } from '../../src/server/modules/content/content.repo.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createTestApp, problemFields, type TestApp } from '../helpers/app.js';
 import { writeFixtureContent } from '../helpers/content-fixture.js';
 import { freshDatabase } from '../helpers/databases.js';
 
@@ -133,10 +133,7 @@ describe('GET /api/v1/cards', () => {
       const res = await get(`/api/v1/cards?${query}`);
       expect(res.statusCode, query).toBe(400);
       expect(res.headers['content-type']).toContain('application/problem+json');
-      expect(
-        res.json().errors.map((e: { field: string }) => e.field),
-        query,
-      ).toContain(field);
+      expect(problemFields(res), query).toContain(field);
     }
   });
 

@@ -4,7 +4,7 @@ import { applyReview, newSchedule } from '../../src/core/study/scheduler.js';
 import { memoryCache } from '../../src/server/lib/cache.js';
 import { studyRepo } from '../../src/server/modules/study/study.repo.js';
 import { studyService } from '../../src/server/modules/study/study.service.js';
-import { bearer, createTestApp, register, type TestApp } from '../helpers/app.js';
+import { bearer, createTestApp, problemFields, register, type TestApp } from '../helpers/app.js';
 import { syncRealCurriculum } from '../helpers/content-fixture.js';
 import { testRedisUrl } from '../helpers/databases.js';
 
@@ -162,12 +162,7 @@ describe('reviews', () => {
       rating: 'meh',
     });
     expect(bad.statusCode).toBe(400);
-    expect(
-      bad
-        .json()
-        .errors.map((e: { field: string }) => e.field)
-        .sort(),
-    ).toEqual(['id', 'rating']);
+    expect(problemFields(bad)).toEqual(['id', 'rating']);
     const unknown = await review(me.headers, { id: randomUUID(), cardId: 'no-such-card', rating: 'good' });
     expect(unknown.statusCode).toBe(404);
     expect(await logOf(me.id)).toEqual([]);
@@ -381,12 +376,7 @@ describe('settings, plan, typed answers and notes', () => {
       payload: { interviewDate: '31/12/2026', desiredRetention: 2 },
     });
     expect(bad.statusCode).toBe(400);
-    expect(
-      bad
-        .json()
-        .errors.map((e: { field: string }) => e.field)
-        .sort(),
-    ).toEqual(['desiredRetention', 'interviewDate']);
+    expect(problemFields(bad)).toEqual(['desiredRetention', 'interviewDate']);
     const day = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
     const ok = await t.app.inject({
       method: 'PUT',
