@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { contentRepo } from '../server/modules/content/content.repo.js';
 import { checkContent, readCheckStamp, writeCheckStamp } from './check.js';
-import { contentHash, loadCurriculum } from './load.js';
+import { contentHash, loadCurriculum, type Problem } from './load.js';
 import { createRenderer } from './render.js';
 import { type SyncReport, syncContent } from './sync.js';
 
@@ -34,6 +34,16 @@ export function defaultScratchRoot(): string {
   return path.join(process.cwd(), '.cache', `content-check-${process.pid}`);
 }
 
+/** Content with an error never reaches the database: stops the sync, naming every error. */
+function refuseErrors(problems: Problem[]): void {
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length) {
+    throw new ContentCheckFailed(
+      `content check failed; nothing was synced:\n${errors.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n')}`,
+    );
+  }
+}
+
 /**
  * Syncs content into the database when it changed. Content that fails the check never reaches
  * the database: a curriculum whose exact hash has not passed the full check is checked first.
@@ -45,14 +55,11 @@ export async function syncIfChanged(
 ): Promise<SyncReport | undefined> {
   const repo = contentRepo(db);
   const latest = await repo.latestVersion();
-  if (!options.force && latest?.hash === contentHash(options.contentDir)) return undefined;
-  const { curriculum, problems } = loadCurriculum(options.contentDir);
-  const invalid = problems.filter((p) => p.severity === 'error');
-  if (invalid.length) {
-    throw new ContentCheckFailed(
-      `content check failed; nothing was synced:\n${invalid.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n')}`,
-    );
-  }
+  const hash = contentHash(options.contentDir);
+  if (!options.force && latest?.hash === hash) return undefined;
+  const loaded = loadCurriculum(options.contentDir, { hash });
+  const { curriculum } = loaded;
+  refuseErrors(loaded.problems);
   if (options.runExamples && readCheckStamp(options.stampFile)?.hash !== curriculum.hash) {
     log.info(
       `content changed: running every example on Node.js ${process.version} before syncing (${os.availableParallelism()} at a time)`,
@@ -60,6 +67,7 @@ export async function syncIfChanged(
     let lastLogged = 0;
     const result = await checkContent({
       ...options,
+      loaded,
       onProgress: (done, total) => {
         if (done === total || done - lastLogged >= Math.ceil(total / 5)) {
           lastLogged = done;
@@ -67,14 +75,7 @@ export async function syncIfChanged(
         }
       },
     });
-    if (result.errors) {
-      throw new ContentCheckFailed(
-        `content check failed; nothing was synced:\n${result.problems
-          .filter((p) => p.severity === 'error')
-          .map((p) => `${p.file}:${p.line}: ${p.message}`)
-          .join('\n')}`,
-      );
-    }
+    refuseErrors(result.problems);
     writeCheckStamp(options.stampFile, result);
   }
   const renderer = await createRenderer({ cacheFile: options.renderCacheFile });

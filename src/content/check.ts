@@ -15,6 +15,8 @@ export interface CheckOptions {
   postgresUrl: string;
   redisUrl: string;
   onProgress?: (done: number, total: number, label: string) => void;
+  /** The curriculum as the caller already loaded it from `contentDir`. */
+  loaded?: { curriculum: Curriculum; problems: Problem[] };
 }
 
 export interface CheckResult {
@@ -29,7 +31,8 @@ export interface CheckResult {
 /** Validates the curriculum and (by default) runs every example on the real Node.js. */
 export async function checkContent(options: CheckOptions): Promise<CheckResult> {
   const started = performance.now();
-  const { curriculum, problems } = loadCurriculum(options.contentDir);
+  const { curriculum, problems: found } = options.loaded ?? loadCurriculum(options.contentDir);
+  const problems = [...found];
   let executed: CheckResult['executed'];
   if (options.execute !== false) {
     const services = await probeServices(options.postgresUrl, options.redisUrl);

@@ -192,7 +192,11 @@ export function contentHash(dir: string): string {
 }
 
 /** Loads and validates the whole curriculum. Problems carry file and line. */
-export function loadCurriculum(dir: string): { curriculum: Curriculum; problems: Problem[] } {
+/** Reads and validates the curriculum; `hash` is the folder's content hash when the caller has it already. */
+export function loadCurriculum(
+  dir: string,
+  options: { hash?: string } = {},
+): { curriculum: Curriculum; problems: Problem[] } {
   const problems: Problem[] = [];
   const err = (file: string, line: number, message: string) =>
     problems.push({ file, line, message, severity: 'error' });
@@ -321,7 +325,10 @@ export function loadCurriculum(dir: string): { curriculum: Curriculum; problems:
   }
 
   checkReferences(topics, exercises, problems);
-  return { curriculum: { dir, topics, exercises, labTasks, stages, hash: contentHash(dir) }, problems };
+  return {
+    curriculum: { dir, topics, exercises, labTasks, stages, hash: options.hash ?? contentHash(dir) },
+    problems,
+  };
 }
 
 /** Ids unique across the curriculum, no repeated questions, and every link points somewhere. */
