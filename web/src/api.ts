@@ -9,11 +9,45 @@
  *   registered signed-out handler runs.
  */
 
+import type { z } from 'zod';
+import type * as content from '../../src/server/modules/content/content.schema';
+import type * as practice from '../../src/server/modules/practice/practice.schema';
+import type * as optimization from '../../src/server/modules/study/optimization.schema';
+import type * as study from '../../src/server/modules/study/study.schema';
+
 // ---------- Types ----------
 
+// Response bodies: the server's own response schemas (type-only imports; nothing is bundled).
+export type TopicSummary = z.infer<typeof content.topicSummary>;
+export type Topic = z.infer<typeof content.topicDetail>;
+export type CardSummary = z.infer<typeof content.cardSummary>;
+export type CardDetail = z.infer<typeof content.cardDetail>;
+export type PageMeta = z.infer<typeof content.pageMeta>;
+export type ExerciseSummary = z.infer<typeof content.exerciseSummary>;
+export type ExerciseDetail = z.infer<typeof content.exerciseDetail>;
+export type StudyQueue = z.infer<typeof study.queueResult>;
+export type StudyItem = StudyQueue['data'][number];
+export type StudyMeta = StudyQueue['meta'];
+export type ScheduleView = z.infer<typeof study.scheduleView>;
+export type ReviewResult = z.infer<typeof study.reviewResult>;
+export type UndoResult = z.infer<typeof study.undoResult>;
+export type TypedAnswerResult = z.infer<typeof study.typedAnswerResult>;
+export type KeyPointMatch = TypedAnswerResult['points'][number];
+export type StudySettings = z.infer<typeof study.settingsView>;
+export type StudyPlan = z.infer<typeof study.planView>;
+export type RunResult = z.infer<typeof practice.runResult>;
+export type TestOutcome = z.infer<typeof practice.testResult>;
+export type SubmissionResult = z.infer<typeof practice.gradedResult>;
+export type Submission = z.infer<typeof practice.submissionView>;
+export type DiffLine = z.infer<typeof practice.diffLine>;
+export type PredictAnswerResult = z.infer<typeof practice.answerResult>;
+export type FsrsOptimizationRun = z.infer<typeof optimization.optimizationRun>;
+export type FsrsOptimization = z.infer<typeof optimization.optimizationView>;
+export type FsrsRunStatus = FsrsOptimizationRun['status'];
+
 export type Role = 'learner' | 'interviewer' | 'cohort_lead' | 'admin' | (string & {});
-export type Level = 'junior' | 'mid' | 'senior';
-export type CardKind = 'card' | 'predict';
+export type Level = CardSummary['level'];
+export type CardKind = CardSummary['kind'];
 export type CardSort = 'topic' | 'level' | '-difficulty' | 'difficulty' | 'question';
 
 export interface User {
@@ -28,59 +62,10 @@ export interface AuthResponse {
   accessToken: string;
 }
 
-export interface TopicSummary {
-  id: string;
-  title: string;
-  summary: string;
-  order: number;
-  cardCount: number;
-  predictCount: number;
-}
-
 export interface TocEntry {
   id: string;
   text: string;
   depth: number;
-}
-
-export interface Topic {
-  id: string;
-  title: string;
-  summary: string;
-  nodeVersion: string;
-  guideHtml: string;
-  toc: TocEntry[];
-  cardCount: number;
-}
-
-export interface CardSummary {
-  id: string;
-  topicId: string;
-  kind: CardKind;
-  question: string;
-  level: Level;
-  difficulty: number;
-  tags: string[];
-}
-
-export interface CardDetail extends CardSummary {
-  answerHtml: string;
-  keyPoints: string[];
-  section?: string | null;
-  /** How a predict card's snippet runs: as an ES module or as CommonJS. */
-  module?: 'esm' | 'cjs' | null;
-  followUpHtml?: string | null;
-  exampleHtml?: string | null;
-  exampleOutput?: string | null;
-  codeHtml?: string | null;
-  explanationHtml?: string | null;
-}
-
-export interface PageMeta {
-  page: number;
-  limit: number;
-  total: number;
-  pages: number;
 }
 
 export interface Paged<T> {
@@ -102,33 +87,7 @@ export interface CardQuery {
 
 export type Rating = 'again' | 'hard' | 'good' | 'easy';
 export const RATINGS: readonly Rating[] = ['again', 'hard', 'good', 'easy'];
-export type CardState = 'new' | 'learning' | 'review' | 'relearning';
-
-export interface StudyItem {
-  card: CardSummary;
-  state: CardState;
-  /** null for a card never reviewed. */
-  due: string | null;
-  /** ISO date the card would next be due after each rating. */
-  intervals: Record<Rating, string>;
-  note: string | null;
-}
-
-export interface StudyMeta {
-  dueToday: number;
-  newToday: number;
-  newLimit: number;
-  reviewLimit: number;
-  newDoneToday: number;
-  reviewsDoneToday: number;
-  /** Reviews due on each of the next 7 days; index 0 is today (overdue included). */
-  forecast: number[];
-}
-
-export interface StudyQueue {
-  data: StudyItem[];
-  meta: StudyMeta;
-}
+export type CardState = StudyItem['state'];
 
 export interface StudyQueueQuery {
   topic?: string;
@@ -145,84 +104,11 @@ export interface ReviewBody {
   typedAnswer?: string;
 }
 
-export interface ScheduleView {
-  state: CardState;
-  due: string;
-  [key: string]: unknown;
-}
-
-export interface ReviewResult {
-  review: { id: string; cardId: string; rating: Rating; reviewedAt?: string };
-  schedule: ScheduleView;
-}
-
-export interface UndoResult {
-  undone: { id: string; cardId: string; rating?: Rating };
-  schedule: ScheduleView | null;
-}
-
-export interface KeyPointMatch {
-  keyPoint: string;
-  covered: boolean;
-  matched: string[];
-  missing: string[];
-}
-
-export interface TypedAnswerResult {
-  points: KeyPointMatch[];
-  /** Share of key points covered, 0..1. */
-  coverage: number;
-  suggestedRating: Rating;
-}
-
-export interface StudySettings {
-  desiredRetention: number;
-  newPerDay: number;
-  reviewsPerDay: number;
-  /** YYYY-MM-DD */
-  interviewDate: string | null;
-  hoursPerWeek: number | null;
-  /** Topic ids; empty means every topic. */
-  topics: string[];
-}
-
-export interface StudyPlan {
-  enabled: boolean;
-  newPerDay: number;
-  finishIntroducingOn: string | null;
-  daysBeforeInterview: number | null;
-  percentSeenByInterview: number | null;
-  feasible: boolean;
-  reason: string | null;
-  sentence: string;
-  desiredRetention: number;
-  unseenCards: number;
-}
-
 // ---------- Practice ----------
 
-export type ExerciseKind = 'exercise' | 'debugging';
+export type ExerciseKind = ExerciseSummary['kind'];
 export type RunLanguage = 'javascript' | 'typescript';
-export type RunStatus = 'ok' | 'failed' | 'error' | 'timeout' | 'memory' | 'output-limit';
-
-export interface ExerciseSummary {
-  id: string;
-  topicId: string;
-  kind: ExerciseKind;
-  title: string;
-  level: Level;
-  difficulty: number;
-  tags: string[];
-  /** Ids of the cards this exercise practises. */
-  cards: string[];
-}
-
-export interface ExerciseDetail extends ExerciseSummary {
-  /** Sanitised, highlighted HTML. */
-  promptHtml: string;
-  starter: string;
-  timeoutMs: number;
-}
+export type RunStatus = RunResult['status'];
 
 export interface ExerciseQuery {
   topic?: string;
@@ -238,62 +124,6 @@ export interface ExerciseQuery {
 export interface RunBody {
   code: string;
   language: RunLanguage;
-}
-
-export interface RunResult {
-  status: RunStatus;
-  stdout: string;
-  stderr: string;
-  exitCode: number | null;
-  durationMs: number;
-  /** Output was cut at the size limit. */
-  truncated: boolean;
-  /** 'weak': the server could not isolate the run (no bubblewrap). */
-  sandbox: 'bubblewrap' | 'weak';
-}
-
-export interface TestOutcome {
-  name: string;
-  status: 'pass' | 'fail' | 'skip';
-  durationMs: number;
-  message?: string;
-}
-
-export interface SubmissionResult extends RunResult {
-  passed: number;
-  total: number;
-  /** In the test file's order. */
-  tests: TestOutcome[];
-}
-
-export interface Submission {
-  id: string;
-  exerciseId: string;
-  language: RunLanguage;
-  code: string;
-  createdAt: string;
-  result: SubmissionResult;
-  /** Linked cards brought forward in the study queue because this submission failed. */
-  nudgedCards?: string[];
-}
-
-export interface DiffLine {
-  /** 'remove': an expected line missing from the prediction; 'add': a predicted line not expected. */
-  op: 'same' | 'add' | 'remove';
-  text: string;
-}
-
-export interface PredictAnswerResult {
-  correct: boolean;
-  /** Every output the snippet is allowed to print. */
-  expected: string[];
-  /** The real run just now. */
-  /** Null for snippets that need a database: graded against the outputs checked in CI. */
-  actual: RunResult | null;
-  diff: DiffLine[];
-  suggestedRating: Rating;
-  /** Related cards brought forward in the study queue because the prediction was wrong. */
-  nudgedCards?: string[];
 }
 
 // ---------- Progress ----------
@@ -330,36 +160,6 @@ export interface ProgressSummary {
   dueNext30: DayCount[];
   retentionByArea: AreaRetention[];
   masteryByArea: AreaMastery[];
-}
-
-export type FsrsRunStatus = 'queued' | 'running' | 'done' | 'failed' | 'skipped';
-
-/** One attempt to fit the learner's own FSRS parameters. */
-export interface FsrsOptimizationRun {
-  id: string;
-  status: FsrsRunStatus;
-  trigger: 'auto' | 'manual' | 'cli';
-  reviewCount: number;
-  itemCount: number | null;
-  logLossBefore: number | null;
-  logLossAfter: number | null;
-  rmseBefore: number | null;
-  rmseAfter: number | null;
-  adopted: boolean;
-  parameters: number[] | null;
-  reason: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
-
-export interface FsrsOptimization {
-  run: FsrsOptimizationRun | null;
-  reviewCount: number;
-  minReviews: number;
-  reviewsNeeded: number;
-  nextAutomaticAt: number;
-  usingOwnParameters: boolean;
 }
 
 export interface FieldError {
