@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import type { z } from 'zod';
 import type { Actor } from '../../../core/access.js';
 import { DAY_MS, startOfUtcDay } from '../../../core/days.js';
 import { AppError } from '../../../core/errors.js';
@@ -17,6 +18,7 @@ import {
 import { matchKeyPoints } from '../../../core/study/typed-answer.js';
 import type { Cache } from '../../lib/cache.js';
 import type { CatalogueCard, StoredReview, StudyRepo, StudySettingsRow } from './study.repo.js';
+import type { queueResult } from './study.schema.js';
 
 const seedOf = (userId: string, cardId: string, reviewId: string) => `${userId}:${cardId}:${reviewId}`;
 
@@ -77,15 +79,8 @@ interface QueueItemTemplate {
 /** A learner's queue with its time-dependent parts relative to the moment it is served. */
 interface QueueTemplate {
   items: QueueItemTemplate[];
-  meta: {
-    dueToday: number;
-    newToday: number;
-    newLimit: number;
-    reviewLimit: number;
-    newDoneToday: number;
-    reviewsDoneToday: number;
-    forecast: number[];
-  };
+  /** As the response schema has it. */
+  meta: z.infer<typeof queueResult>['meta'];
   /** The first moment at which a fresh computation could answer differently (ms). */
   validUntil: number;
 }
