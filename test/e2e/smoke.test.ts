@@ -108,6 +108,8 @@ describe('the web app in Chromium', () => {
     await expect.poll(() => tile.textContent()).toContain('5');
     // Personal FSRS parameters come later: the page says how many more reviews that takes.
     await page.getByText('You have 5 reviews: 395 more to go.').waitFor();
+    // The charts draw: due in the next 30 days, retention and mastery by area.
+    await expect.poll(() => page.locator('canvas').count(), { timeout: 15_000 }).toBe(3);
     await page.screenshot({ path: path.join(shots, 'progress.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
