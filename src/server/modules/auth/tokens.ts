@@ -16,22 +16,15 @@ export interface TokenSigner {
  * fast-jwt verifies synchronously (node:crypto HMAC), which matters on every authenticated request.
  */
 export function createTokenSigner(secret: string, ttlS: number): TokenSigner {
-  const verifyAt = (clockTimestamp: number) =>
-    createVerifier({
-      key: secret,
-      algorithms: ['HS256'],
-      allowedIss: TOKEN_ISSUER,
-      allowedAud: TOKEN_AUDIENCE,
-      requiredClaims: ['sub', 'exp', 'iat', 'iss', 'aud'],
-      clockTimestamp,
-    });
-  const verifyNow = createVerifier({
+  const verifierOptions = {
     key: secret,
-    algorithms: ['HS256'],
+    algorithms: ['HS256' as const],
     allowedIss: TOKEN_ISSUER,
     allowedAud: TOKEN_AUDIENCE,
     requiredClaims: ['sub', 'exp', 'iat', 'iss', 'aud'],
-  });
+  };
+  const verifyAt = (clockTimestamp: number) => createVerifier({ ...verifierOptions, clockTimestamp });
+  const verifyNow = createVerifier(verifierOptions);
   return {
     async sign(actor, now = new Date()) {
       const iat = Math.floor(now.getTime() / 1000);
