@@ -40,6 +40,12 @@ describe(`job queue (${testRedisUrl ? 'BullMQ on Redis' : 'in-process'})`, () =>
     await expect(failing.run('plain')).rejects.toThrow('plain failure');
   });
 
+  it('stops waiting for a job past its time limit with request_timeout', async () => {
+    const q = make();
+    const slow = q.define('slow-one', async () => sleep(1000), { concurrency: 1 });
+    await expect(slow.run(undefined, { timeoutMs: 100 })).rejects.toMatchObject({ code: 'request_timeout' });
+  });
+
   it('never runs more jobs of a kind at once than its concurrency, and loses none', async () => {
     const q = make();
     let running = 0;

@@ -83,7 +83,19 @@ export function memoryJobQueue(): JobQueue {
         drain: () => (active === 0 && !waiting.length ? Promise.resolve() : new Promise((r) => idle.push(r))),
       });
       return {
-        run: (input) => submit(input),
+        run(input, runOpts = {}) {
+          const result = submit(input);
+          const timeoutMs = runOpts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+          let timer: NodeJS.Timeout | undefined;
+          // As with BullMQ: past the time the caller stops waiting; the job itself runs on.
+          const late = new Promise<never>((_, reject) => {
+            timer = setTimeout(
+              () => reject(new AppError('request_timeout', `The ${name} job did not finish in time`)),
+              timeoutMs,
+            );
+          });
+          return Promise.race([result, late]).finally(() => clearTimeout(timer));
+        },
         async enqueue(input, opts = {}) {
           if (opts.jobId) {
             if (enqueued.has(opts.jobId)) return;
