@@ -159,22 +159,21 @@ async function checkProgram(
   if (needs.includes('postgres') && !services.postgresUrl)
     return 'SKIP: needs PostgreSQL, which is not reachable';
   if (needs.includes('redis') && !services.redisUrl) return 'SKIP: needs Redis, which is not reachable';
-  const file = path.join(scratch, program.module === 'cjs' ? 'example.cjs' : 'example.mjs');
-  fs.writeFileSync(file, program.code);
   const runs = program.outputs ? 5 : 1;
   // Through the sandbox when given one: learners' predictions are graded there, so it must print
   // what plain Node prints.
-  const once = runner
-    ? async () =>
-        fromSandbox(
-          await runner.run(
-            await snippetJob(program.code, 'javascript', {
-              module: program.module === 'cjs' ? 'cjs' : 'esm',
-              timeoutMs: program.timeoutMs,
-            }),
-          ),
-        )
-    : (env: Record<string, string>) => runNode([file], { cwd: scratch, timeoutMs: program.timeoutMs, env });
+  let once: (env: Record<string, string>) => Promise<ProgramResult>;
+  if (runner) {
+    const job = await snippetJob(program.code, 'javascript', {
+      module: program.module === 'cjs' ? 'cjs' : 'esm',
+      timeoutMs: program.timeoutMs,
+    });
+    once = async () => fromSandbox(await runner.run(job));
+  } else {
+    const file = path.join(scratch, program.module === 'cjs' ? 'example.cjs' : 'example.mjs');
+    fs.writeFileSync(file, program.code);
+    once = (env) => runNode([file], { cwd: scratch, timeoutMs: program.timeoutMs, env });
+  }
   const attempt = async (env: Record<string, string>) => {
     for (let i = 0; i < runs; i++) {
       const r = await once(env);
