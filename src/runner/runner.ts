@@ -208,7 +208,7 @@ export function createRunner(options: RunnerOptions = {}): Runner {
       let truncated = false;
       let timedOut = false;
       let results = '';
-      const take = (which: 'out' | 'err') => (d: Buffer) => {
+      const collect = (which: 'out' | 'err') => (d: Buffer) => {
         if (truncated) return;
         const room = outputLimit - size;
         const text = d.length > room ? d.subarray(0, Math.max(0, room)).toString('utf8') : d.toString('utf8');
@@ -220,8 +220,8 @@ export function createRunner(options: RunnerOptions = {}): Runner {
           killGroup(child);
         }
       };
-      child.stdout!.on('data', take('out'));
-      child.stderr!.on('data', take('err'));
+      child.stdout!.on('data', collect('out'));
+      child.stderr!.on('data', collect('err'));
       child.stdio[3]!.on('data', (d: Buffer) => {
         if (results.length < 1024 * 1024) results += d;
       });
