@@ -41,7 +41,6 @@ export interface Runner {
   run(job: RunJob): Promise<RunResult>;
   /** Runs a program that uses node:test and reports each test in file order. */
   grade(job: RunJob): Promise<GradedResult>;
-  stats(): { warm: number; running: number; started: number };
   /** Starts the pool's processes now instead of at the first run. */
   warm(): void;
   close(): Promise<void>;
@@ -106,8 +105,6 @@ export function createRunner(options: RunnerOptions = {}): Runner {
     scratchBytes: 32 * 1024 * 1024,
   };
   const pooled: Warm[] = [];
-  let running = 0;
-  let started = 0;
   let closed = false;
   let counter = 0;
   let recentFailures = 0;
@@ -142,7 +139,6 @@ export function createRunner(options: RunnerOptions = {}): Runner {
       detached: true,
       stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
     });
-    started++;
     const warm: Warm = { child, group, scratch, exited: false, early: '' };
     const early = (d: Buffer) => {
       if (warm.early.length < 4096) warm.early += d;
@@ -197,7 +193,6 @@ export function createRunner(options: RunnerOptions = {}): Runner {
     const timeoutMs = Math.min(job.timeoutMs ?? defaultTimeoutMs, MAX_TIMEOUT_MS);
     const warm = take(job.addons ?? false);
     const { child } = warm;
-    running++;
     const t0 = performance.now();
     return new Promise((resolve) => {
       child.stdout!.removeAllListeners('data');
@@ -232,7 +227,6 @@ export function createRunner(options: RunnerOptions = {}): Runner {
       const finish = (exitCode: number | null, signal: NodeJS.Signals | null) => {
         clearTimeout(timer);
         killGroup(child);
-        running--;
         const tests = parseTests(results);
         // The harness's own stack frames mean nothing to a learner.
         stderr = stderr.replace(/^ {4}at .*harness\.mjs:\d+:\d+\)?\n/gm, '');
@@ -296,7 +290,6 @@ export function createRunner(options: RunnerOptions = {}): Runner {
       else if (status === 'error' && failed) status = 'failed';
       return { ...result, status, passed, total: result.tests.length };
     },
-    stats: () => ({ warm: pooled.length, running, started }),
     warm() {
       warmed = true;
       refill();
