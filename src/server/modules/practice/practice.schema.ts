@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { GradedResult, RunResult } from '../../../runner/types.js';
 import { pageQuery } from '../content/content.schema.js';
 
 const CODE_LIMIT = 64 * 1024;
@@ -29,7 +30,7 @@ export const runResult = z.object({
   durationMs: z.number(),
   truncated: z.boolean(),
   sandbox: z.enum(['bubblewrap', 'weak']),
-});
+}) satisfies z.ZodType<RunResult>; // the runner's own type: drift is a compile error
 
 export const testResult = z.object({
   name: z.string(),
@@ -42,7 +43,7 @@ export const gradedResult = runResult.extend({
   tests: z.array(testResult),
   passed: z.number().int(),
   total: z.number().int(),
-});
+}) satisfies z.ZodType<GradedResult>;
 
 export const submissionView = z.object({
   id: z.string(),
