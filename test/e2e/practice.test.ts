@@ -78,6 +78,11 @@ describe('practice in Chromium', () => {
     await page.locator('.cm-content').press('Control+a');
     await page.keyboard.type('typed over');
     await expect.poll(() => page.locator('.cm-content').textContent()).toBe('typed over');
+    // Reset brings the starter back over what was typed.
+    await page.getByRole('button', { name: 'Reset to starter' }).click();
+    await expect
+      .poll(() => page.locator('.cm-content').textContent())
+      .toContain(starter.split('\n').find((l) => l.trim()) ?? '');
 
     await setEditorText(page, solution);
     await page.getByRole('button', { name: 'Submit' }).click();

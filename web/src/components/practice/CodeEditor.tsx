@@ -98,6 +98,9 @@ function language(lang: RunLanguage) {
   return javascript({ typescript: lang === 'typescript' });
 }
 
+/** How many reported texts are remembered while waiting for their echo. */
+const REPORTED_KEPT = 64;
+
 interface CodeEditorProps {
   value: string;
   language: RunLanguage;
@@ -129,6 +132,10 @@ export function CodeEditor({
   const viewRef = useRef<EditorView | null>(null);
   const languageSlot = useRef(new Compartment());
   const callbacks = useRef({ onChange, onRun, onSubmit });
+  // Texts the editor reported that have not come back as `value` yet. A `value` among them is the
+  // echo of the learner's own typing, possibly stale (a render lagging behind fast typing); only a
+  // value the editor never reported is a change from outside.
+  const reported = useRef<string[]>([]);
   useLayoutEffect(() => {
     callbacks.current = { onChange, onRun, onSubmit };
   });
@@ -171,7 +178,11 @@ export function CodeEditor({
           syntaxHighlighting(highlight),
           EditorView.contentAttributes.of(attributes),
           EditorView.updateListener.of((update) => {
-            if (update.docChanged) callbacks.current.onChange(update.state.doc.toString());
+            if (!update.docChanged) return;
+            const text = update.state.doc.toString();
+            reported.current.push(text);
+            if (reported.current.length > REPORTED_KEPT) reported.current.shift();
+            callbacks.current.onChange(text);
           }),
         ],
       }),
@@ -190,6 +201,11 @@ export function CodeEditor({
   useEffect(() => {
     const view = viewRef.current;
     if (!view) return;
+    const echo = reported.current.indexOf(value);
+    if (echo >= 0) {
+      reported.current.splice(0, echo + 1);
+      return;
+    }
     const current = view.state.doc.toString();
     if (current !== value) view.dispatch({ changes: { from: 0, to: current.length, insert: value } });
   }, [value]);
