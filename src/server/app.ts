@@ -17,7 +17,7 @@ import { type Database, migrateToLatest, openDatabase } from '../db/database.js'
 import { createRunner, type Runner, SandboxUnavailableError } from '../runner/runner.js';
 import { memoryAttemptLimiter, redisAttemptLimiter } from './lib/attempt-limiter.js';
 import { type Cache, memoryCache, redisCache } from './lib/cache.js';
-import { bullmqJobQueue, type JobQueue, memoryJobQueue } from './lib/jobs.js';
+import { bullmqJobQueue, closeRedis, type JobQueue, memoryJobQueue } from './lib/jobs.js';
 import { authRepo } from './modules/auth/auth.repo.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { authService } from './modules/auth/auth.service.js';
@@ -158,13 +158,16 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.decorate('runner', runner);
   app.decorate('runnerProblem', runnerProblem);
   const jobs = config.redisUrl
-    ? bullmqJobQueue(config.redisUrl, deps.jobPrefix ? { prefix: deps.jobPrefix } : {})
+    ? bullmqJobQueue(config.redisUrl, {
+        ...(deps.jobPrefix ? { prefix: deps.jobPrefix } : {}),
+        onError: (err, where) => app.log.warn({ err: err.message, where }, 'job queue redis error'),
+      })
     : memoryJobQueue();
   app.decorate('jobs', jobs);
   app.addHook('onClose', async () => {
     await jobs.close();
     await runner?.close();
-    if (redis) await redis.quit().catch(() => redis.disconnect());
+    if (redis) await closeRedis(redis);
     if (ownsDatabase) await database.close();
   });
   // While shutting down, answers to requests already in flight close their connection, so

@@ -69,7 +69,7 @@ describe.runIf(testDatabaseKind === 'postgres')('when PostgreSQL becomes unreach
 });
 
 describe.runIf(testRedisUrl)('when Redis becomes unreachable', () => {
-  it('/readyz answers 503 naming Redis, and 200 again once it is back', async () => {
+  it('/readyz answers 503 naming Redis, 200 again once it is back, and jobs run again', async () => {
     const target = new URL(testRedisUrl!);
     const proxy = await startProxy(Number(target.port || 6379), target.hostname);
     target.port = String(proxy.port);
@@ -85,8 +85,33 @@ describe.runIf(testRedisUrl)('when Redis becomes unreachable', () => {
       await expect
         .poll(async () => (await t.app.inject({ url: '/readyz' })).statusCode, { timeout: 10_000 })
         .toBe(200);
+      // The job queue's workers reconnect too: a run goes through BullMQ and comes back.
+      const { json } = await register(t.app);
+      const run = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/runs',
+        headers: bearer(json.accessToken),
+        payload: { code: 'console.log(6 * 7)' },
+      });
+      expect(run.statusCode).toBe(200);
+      expect(run.json()).toMatchObject({ status: 'ok', stdout: '42\n' });
     } finally {
       await t.close();
+      await proxy.close();
+    }
+  });
+
+  it('shutting down while Redis is unreachable does not hang', async () => {
+    const target = new URL(testRedisUrl!);
+    const proxy = await startProxy(Number(target.port || 6379), target.hostname);
+    target.port = String(proxy.port);
+    const t = await createTestApp({ REDIS_URL: target.toString() });
+    try {
+      expect((await t.app.inject({ url: '/readyz' })).statusCode).toBe(200);
+      await proxy.cut();
+      // Within the test's time limit: closing the job queue waits at most 5 s, then disconnects.
+      await t.close();
+    } finally {
       await proxy.close();
     }
   });

@@ -33,6 +33,35 @@ export interface JobQueue {
 const DEFAULT_MAX_WAITING = 1000;
 const APP_ERROR_PREFIX = 'nodeprep-app-error:';
 const DEFAULT_TIMEOUT_MS = 60_000;
+const QUIT_WAIT_MS = 1000;
+const CLOSE_WAIT_MS = 5000;
+
+/** Waits for `work` at most `ms`; true when it settled in time. */
+async function within(ms: number, work: Promise<unknown>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const settled = work.then(
+    () => true,
+    () => true,
+  );
+  const inTime = await Promise.race([settled, timedOut]);
+  clearTimeout(timer);
+  return inTime;
+}
+
+/**
+ * Closes a Redis connection politely (QUIT), but never waits on a Redis that is down: a client
+ * still reconnecting would hold QUIT in its offline queue forever, so after a short wait it is
+ * disconnected outright.
+ */
+export async function closeRedis(redis: Redis, waitMs = QUIT_WAIT_MS): Promise<void> {
+  if (redis.status === 'end') return;
+  await within(waitMs, redis.quit());
+  // QUIT may have failed or still be queued: disconnecting an ended client does nothing.
+  redis.disconnect();
+}
 
 function full(name: string): AppError {
   return new AppError('queue_full', `Too many ${name} jobs are waiting; try again in a few seconds`, {
@@ -123,9 +152,22 @@ export function memoryJobQueue(): JobQueue {
  * BullMQ on Redis. Every instance is also a worker for every kind it defines; `run` waits for
  * the result through QueueEvents. Finished jobs are kept for an hour for inspection, then dropped.
  */
-export function bullmqJobQueue(redisUrl: string, options: { prefix?: string } = {}): JobQueue {
+export function bullmqJobQueue(
+  redisUrl: string,
+  options: { prefix?: string; onError?: (err: Error, where: string) => void } = {},
+): JobQueue {
   const prefix = options.prefix ?? 'nodeprep:jobs';
-  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  // BullMQ leaves connections it is handed open on close; these are ours to close.
+  const connections: Redis[] = [];
+  // An unreachable Redis is reported by /readyz; here it is only logged, never thrown.
+  const reportTo = (where: string) => (err: Error) => options.onError?.(err, where);
+  const connect = (where: string) => {
+    const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    redis.on('error', reportTo(where));
+    connections.push(redis);
+    return redis;
+  };
+  const connection = connect('connection');
   const parts: { queue: Queue; worker: Worker; events: QueueEvents; name: string }[] = [];
   return {
     kind: 'bullmq',
@@ -150,15 +192,19 @@ export function bullmqJobQueue(redisUrl: string, options: { prefix?: string } = 
           }
         },
         {
-          connection: new Redis(redisUrl, { maxRetriesPerRequest: null }),
+          connection: connect(`${name} worker`),
           prefix,
           concurrency: opts.concurrency,
+          // After Redis comes back, fetch again within a second (BullMQ's default waits 15 s).
+          runRetryDelay: 1000,
         },
       );
-      const events = new QueueEvents(name, {
-        connection: new Redis(redisUrl, { maxRetriesPerRequest: null }),
-        prefix,
-      });
+      const events = new QueueEvents(name, { connection: connect(`${name} events`), prefix });
+      // Each job a caller waits for listens for the queue closing: one listener per waiting run.
+      queue.setMaxListeners(0);
+      queue.on('error', reportTo(`${name} queue`));
+      worker.on('error', reportTo(`${name} worker`));
+      events.on('error', reportTo(`${name} events`));
       parts.push({ queue, worker, events, name });
       const maxWaiting = opts.maxWaiting ?? DEFAULT_MAX_WAITING;
       const admit = async () => {
@@ -197,9 +243,16 @@ export function bullmqJobQueue(redisUrl: string, options: { prefix?: string } = 
       return out;
     },
     async close() {
-      await Promise.all(parts.map((p) => p.worker.close()));
-      await Promise.all(parts.map((p) => Promise.all([p.events.close(), p.queue.close()])));
-      await connection.quit().catch(() => connection.disconnect());
+      // A worker whose blocking connection is between reconnect attempts (Redis was down a
+      // moment ago) can wait forever for it to end; shutting down must not.
+      const graceful = (async () => {
+        await Promise.all(parts.map((p) => p.worker.close()));
+        await Promise.all(parts.map((p) => Promise.all([p.events.close(), p.queue.close()])));
+      })();
+      if (!(await within(CLOSE_WAIT_MS, graceful))) {
+        reportTo('close')(new Error(`the job queue did not close within ${CLOSE_WAIT_MS} ms; disconnecting`));
+      }
+      await Promise.all(connections.map((c) => closeRedis(c)));
     },
   };
 }
