@@ -11,6 +11,7 @@ import { isAppError } from '../core/errors.js';
 import { migrateToLatest, openDatabase } from '../db/database.js';
 import { memoryAttemptLimiter } from '../server/lib/attempt-limiter.js';
 import { redisCache } from '../server/lib/cache.js';
+import { closeRedis } from '../server/lib/jobs.js';
 import { authRepo } from '../server/modules/auth/auth.repo.js';
 import { authService } from '../server/modules/auth/auth.service.js';
 import { createTokenSigner } from '../server/modules/auth/tokens.js';
@@ -40,6 +41,24 @@ Usage:
 Configuration comes from environment variables; see the README.`;
 
 class UsageError extends Error {}
+
+/**
+ * With Redis, running servers keep their study queues' tokens there; a command that changes what
+ * a learner's queue shows renews them through this, so servers stop serving the cached queue.
+ */
+function serversCache(redisUrl: string | undefined) {
+  if (!redisUrl) return null;
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  let warned = false;
+  redis.on('error', (err) => {
+    if (warned) return;
+    warned = true;
+    console.error(
+      `warning: Redis is unreachable (${err.message}); running servers may serve study queues cached before this change until the learner's next review`,
+    );
+  });
+  return { cache: redisCache(redis), close: () => closeRedis(redis) };
+}
 
 async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -95,14 +114,11 @@ async function studyOptimizeCommand(args: string[]): Promise<number> {
     await migrateToLatest(d.db);
     const user = await authRepo(d.db).findUserByEmail(values.user!.trim().toLowerCase());
     if (!user) throw new UsageError(`no user with e-mail ${values.user}`);
-    // With Redis, running servers keep study queues there: drop this learner's if weights change.
-    const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }) : null;
+    const redis = serversCache(config.redisUrl);
     const service = optimizationService({
       repo: optimizationRepo(d.db),
       settings: config.fsrsOptimization,
-      ...(redis
-        ? { onWeightsChanged: (userId: string) => invalidateStudyQueue(redisCache(redis), userId) }
-        : {}),
+      ...(redis ? { onWeightsChanged: (userId: string) => invalidateStudyQueue(redis.cache, userId) } : {}),
     });
     const started = performance.now();
     let lastPercent = -1;
@@ -117,7 +133,7 @@ async function studyOptimizeCommand(args: string[]): Promise<number> {
       } else console.log('evaluating the fitted parameters');
     };
     console.log(`fitting FSRS parameters for ${user.email}`);
-    const run = await service.runNow(user.id, progress).finally(() => redis?.disconnect());
+    const run = await service.runNow(user.id, progress).finally(() => redis?.close());
     const ms = Math.round(performance.now() - started);
     if (run.status !== 'done') {
       console.log(`${run.status}: ${run.reason ?? 'no reason recorded'} (${ms} ms)`);
@@ -190,7 +206,10 @@ export async function main(argv: string[]): Promise<number> {
           userId = user.id;
         }
         const started = performance.now();
-        const n = await studyService({ repo: studyRepo(d.db) }).rebuild(userId);
+        const redis = serversCache(loadConfig().redisUrl);
+        const n = await studyService({ repo: studyRepo(d.db), ...(redis ? { cache: redis.cache } : {}) })
+          .rebuild(userId)
+          .finally(() => redis?.close());
         console.log(
           `rebuilt ${n} card states from the review log in ${Math.round(performance.now() - started)} ms`,
         );

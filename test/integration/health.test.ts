@@ -69,13 +69,19 @@ describe.runIf(testDatabaseKind === 'postgres')('when PostgreSQL becomes unreach
 });
 
 describe.runIf(testRedisUrl)('when Redis becomes unreachable', () => {
-  it('/readyz answers 503 naming Redis, 200 again once it is back, and jobs run again', async () => {
+  /** An app whose Redis connections (cache, limits, job queue) all pass through a cuttable proxy. */
+  async function appBehindProxy() {
     const target = new URL(testRedisUrl!);
     const proxy = await startProxy(Number(target.port || 6379), target.hostname);
     target.port = String(proxy.port);
     const t = await createTestApp({ REDIS_URL: target.toString() });
+    expect((await t.app.inject({ url: '/readyz' })).statusCode).toBe(200);
+    return { t, proxy };
+  }
+
+  it('/readyz answers 503 naming Redis, 200 again once it is back, and jobs run again', async () => {
+    const { t, proxy } = await appBehindProxy();
     try {
-      expect((await t.app.inject({ url: '/readyz' })).statusCode).toBe(200);
       await proxy.cut();
       const down = await t.app.inject({ url: '/readyz' });
       expect(down.statusCode).toBe(503);
@@ -102,17 +108,10 @@ describe.runIf(testRedisUrl)('when Redis becomes unreachable', () => {
   });
 
   it('shutting down while Redis is unreachable does not hang', async () => {
-    const target = new URL(testRedisUrl!);
-    const proxy = await startProxy(Number(target.port || 6379), target.hostname);
-    target.port = String(proxy.port);
-    const t = await createTestApp({ REDIS_URL: target.toString() });
-    try {
-      expect((await t.app.inject({ url: '/readyz' })).statusCode).toBe(200);
-      await proxy.cut();
-      // Within the test's time limit: closing the job queue waits at most 5 s, then disconnects.
-      await t.close();
-    } finally {
-      await proxy.close();
-    }
+    const { t, proxy } = await appBehindProxy();
+    await proxy.cut();
+    // Within the test's time limit: closing the job queue waits at most 5 s, then disconnects.
+    await t.close();
+    await proxy.close();
   });
 });

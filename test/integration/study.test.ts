@@ -5,8 +5,9 @@ import { memoryCache } from '../../src/server/lib/cache.js';
 import { studyRepo } from '../../src/server/modules/study/study.repo.js';
 import { studyService } from '../../src/server/modules/study/study.service.js';
 import { bearer, createTestApp, problemFields, register, type TestApp } from '../helpers/app.js';
+import { runCli } from '../helpers/cli.js';
 import { syncRealCurriculum } from '../helpers/content-fixture.js';
-import { testRedisUrl } from '../helpers/databases.js';
+import { testDatabaseKind, testRedisUrl } from '../helpers/databases.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -286,6 +287,35 @@ describe('the cached study queue', () => {
     });
     expect((await queueOf(me.headers)).data[0].note).toBe('remember this');
   });
+
+  it.runIf(testRedisUrl && testDatabaseKind === 'postgres')(
+    'is renewed when `nodeprep study rebuild` in another process changes the learner’s cards',
+    async () => {
+      const { json, email } = await register(t.app);
+      const headers = bearer(json.accessToken);
+      const first: QueueBody = await queueOf(headers);
+      const cardId = first.data[0]!.card.id;
+      await review(headers, { id: randomUUID(), cardId, rating: 'again' });
+      expect(stateOf(await queueOf(headers), cardId)).not.toBe('new');
+      // The log is changed behind the server's back: the review is marked undone. The server's
+      // cached queue cannot know, so it still shows what the old log said.
+      await t.database.db
+        .updateTable('reviews')
+        .set({ undone_at: new Date() })
+        .where('user_id', '=', json.user.id)
+        .execute();
+      expect(stateOf(await queueOf(headers), cardId)).not.toBe('new');
+      const rebuilt = await runCli(
+        { DATABASE_URL: (t.database as { url?: string }).url!, REDIS_URL: testRedisUrl! },
+        'study',
+        'rebuild',
+        '--user',
+        email,
+      );
+      expect(rebuilt).toMatchObject({ code: 0, out: expect.stringContaining('rebuilt 1 card states') });
+      expect(stateOf(await queueOf(headers), cardId)).toBe('new');
+    },
+  );
 
   it('answers exactly what a fresh computation answers at every moment, and reads the database only when something changed', async () => {
     const me = await learner();
