@@ -1,4 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/errors.js';
 import { bullmqJobQueue, type JobQueue, memoryJobQueue } from '../../src/server/lib/jobs.js';
@@ -108,5 +110,34 @@ describe(`job queue (${testRedisUrl ? 'BullMQ on Redis' : 'in-process'})`, () =>
     for (let i = 0; i < 100 && seen.length < 2; i++) await sleep(20);
     await sleep(50);
     expect(seen.sort()).toEqual(['a', 'b']);
+  });
+});
+
+describe.runIf(testRedisUrl)('job queue on BullMQ', () => {
+  it('drops a finished job from Redis once it is older than its kind keeps them', async () => {
+    const prefix = `nodeprep-test:jobs:${process.pid}:${Math.random()}`;
+    const q = bullmqJobQueue(testRedisUrl!, { prefix });
+    queues.push(q);
+    const brief = q.define('brief', async (n: number) => n + 1, { concurrency: 1, keepFinishedS: 1 });
+    const kept = q.define('kept', async (n: number) => n + 1, { concurrency: 1 });
+    const redis = new Redis(testRedisUrl!);
+    const completed = async (name: string) => {
+      const inspect = new Queue(name, { connection: redis, prefix });
+      try {
+        return await inspect.getCompletedCount();
+      } finally {
+        await inspect.close();
+      }
+    };
+    try {
+      await Promise.all([brief.run(1), kept.run(1)]);
+      await sleep(1100);
+      // BullMQ removes old finished jobs when the next job of the kind finishes.
+      await Promise.all([brief.run(2), kept.run(2)]);
+      expect(await completed('brief')).toBe(1);
+      expect(await completed('kept')).toBe(2);
+    } finally {
+      redis.disconnect();
+    }
   });
 });

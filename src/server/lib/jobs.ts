@@ -19,6 +19,11 @@ export interface JobOptions {
   concurrency: number;
   /** Jobs waiting beyond this are refused with `queue_full` instead of piling up. */
   maxWaiting?: number;
+  /**
+   * With BullMQ, how long a finished job (its input and result) stays in Redis for inspection;
+   * failed ones stay a day. Default an hour. The in-process queue keeps nothing.
+   */
+  keepFinishedS?: number;
 }
 
 export interface JobQueue {
@@ -150,7 +155,7 @@ export function memoryJobQueue(): JobQueue {
 
 /**
  * BullMQ on Redis. Every instance is also a worker for every kind it defines; `run` waits for
- * the result through QueueEvents. Finished jobs are kept for an hour for inspection, then dropped.
+ * the result through QueueEvents. Finished jobs stay for inspection (an hour unless the kind says otherwise), then are dropped.
  */
 export function bullmqJobQueue(
   redisUrl: string,
@@ -176,8 +181,8 @@ export function bullmqJobQueue(
         connection,
         prefix,
         defaultJobOptions: {
-          removeOnComplete: { age: 3600, count: 1000 },
-          removeOnFail: { age: 24 * 3600, count: 1000 },
+          removeOnComplete: { age: opts.keepFinishedS ?? 3600, count: 1000 },
+          removeOnFail: { age: Math.max(opts.keepFinishedS ?? 0, 24 * 3600), count: 1000 },
         },
       });
       // An AppError crosses Redis as text; its code rides along so the caller answers it as itself.

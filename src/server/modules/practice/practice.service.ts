@@ -51,7 +51,9 @@ export function practiceService(deps: {
       if (mode === 'grade') return runner.grade(job);
       return { ...(await runner.run(job)), tests: [], passed: 0, total: 0 };
     },
-    { concurrency: deps.concurrency, maxWaiting: 500 },
+    // A finished run (a learner's code and its output) leaves Redis after a minute; submissions
+    // are kept in the database, snippets nowhere.
+    { concurrency: deps.concurrency, maxWaiting: 500, keepFinishedS: 60 },
   );
 
   const available = () => {
