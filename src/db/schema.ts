@@ -107,6 +107,7 @@ export interface StudySettingsTable {
   hours_per_week: number | null;
   topics: ColumnType<string[], string[] | undefined, string[]>;
   weights: ColumnType<number[] | null, string | null | undefined, string | null>;
+  time_zone: ColumnType<string, string | undefined, string>;
   updated_at: Timestamp;
 }
 

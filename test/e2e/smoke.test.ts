@@ -71,7 +71,11 @@ describe('the web app in Chromium', () => {
   });
 
   it('studies five cards with the keyboard alone, and the progress page shows them after a reload', async () => {
-    const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // A learner in Los Angeles: their days (and so "Reviews today") start at midnight there.
+    const page = await e2e.browser.newPage({
+      viewport: { width: 1280, height: 800 },
+      timezoneId: 'America/Los_Angeles',
+    });
     const errors = watchErrors(page);
     const email = uniqueEmail('study');
     await page.goto(`${e2e.base}/signup`);
@@ -111,6 +115,11 @@ describe('the web app in Chromium', () => {
     // The charts draw: due in the next 30 days, retention and mastery by area.
     await expect.poll(() => page.locator('canvas').count(), { timeout: 15_000 }).toBe(3);
     await page.screenshot({ path: path.join(shots, 'progress.png'), fullPage: true });
+
+    // Sign-up took the device's time zone, and the plan page shows it.
+    await page.goto(`${e2e.base}/study/plan`);
+    await expect.poll(() => page.getByLabel('Your time zone').inputValue()).toBe('America/Los_Angeles');
+    await page.screenshot({ path: path.join(shots, 'plan.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyReview, newSchedule } from '../../src/core/study/scheduler.js';
 import { memoryCache } from '../../src/server/lib/cache.js';
+import { progressRepo } from '../../src/server/modules/progress/progress.repo.js';
+import { progressService } from '../../src/server/modules/progress/progress.service.js';
 import { studyRepo } from '../../src/server/modules/study/study.repo.js';
 import { studyService } from '../../src/server/modules/study/study.service.js';
 import { bearer, createTestApp, problemFields, register, type TestApp } from '../helpers/app.js';
@@ -498,6 +500,47 @@ describe('progress', () => {
     const graphql = p.masteryByArea.find((m: { topicId: string }) => m.topicId === 'graphql');
     expect(graphql).toMatchObject({ seen: 2, mastered: 0 });
     expect(p.masteryByArea).toHaveLength(13);
+  });
+});
+
+describe("the learner's time zone", () => {
+  it('is validated, and a day starts at local midnight for daily counts and every progress figure', async () => {
+    const me = await learner();
+    const put = (timeZone: string) =>
+      t.app.inject({
+        method: 'PUT',
+        url: '/api/v1/study/settings',
+        headers: me.headers,
+        payload: { timeZone },
+      });
+    const bad = await put('Mars/Olympus_Mons');
+    expect(bad.statusCode).toBe(400);
+    expect(problemFields(bad)).toEqual(['timeZone']);
+    expect((await t.app.inject({ url: '/api/v1/study/settings', headers: me.headers })).json().timeZone).toBe(
+      'UTC',
+    );
+
+    // 13:00 in Los Angeles on 10 May (20:00 UTC), then the evening of the same local day, which
+    // is already 11 May in UTC.
+    let clock = new Date('2026-05-10T20:00:00Z');
+    const now = () => clock;
+    const service = studyService({ repo: studyRepo(t.database.db), now });
+    const progress = progressService({ repo: progressRepo(t.database.db), now });
+    const actor = { userId: me.id, roles: [] };
+    await service.review(actor, { id: randomUUID(), cardId: 'graphql-n-plus-one', rating: 'good' });
+    clock = new Date('2026-05-11T03:00:00Z');
+
+    const inUtc = await service.queue(actor, { limit: 5 });
+    expect(inUtc.meta.newDoneToday).toBe(0);
+    expect(await progress.summary(actor)).toMatchObject({ reviewsToday: 0, streak: { current: 1 } });
+
+    expect((await put('America/Los_Angeles')).json().timeZone).toBe('America/Los_Angeles');
+    const inLa = await service.queue(actor, { limit: 5 });
+    expect(inLa.meta.newDoneToday).toBe(1);
+    const summary = await progress.summary(actor);
+    expect(summary).toMatchObject({ reviewsToday: 1, streak: { current: 1, longest: 1 } });
+    expect(summary.heatmap.at(-1)).toEqual({ date: '2026-05-10', count: 1 });
+    expect(summary.dueNext30[0]!.date).toBe('2026-05-10');
   });
 });
 

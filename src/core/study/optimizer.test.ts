@@ -49,6 +49,21 @@ describe('training items from a review log', () => {
     ]);
   });
 
+  it("counts days in the learner's time zone", () => {
+    // 22:00 and 01:00 in Los Angeles (UTC-7): different local dates, the same UTC date.
+    const log: LoggedReview[] = [
+      { cardId: 'a', rating: 'good', reviewedAt: at('2026-05-10T05:00:00Z') },
+      { cardId: 'a', rating: 'good', reviewedAt: at('2026-05-10T08:00:00Z') },
+    ];
+    expect(trainingItems(log)).toEqual([]);
+    expect(trainingItems(log, 'America/Los_Angeles')).toEqual([
+      [
+        { rating: 3, deltaT: 0 },
+        { rating: 3, deltaT: 1 },
+      ],
+    ]);
+  });
+
   it('orders reviews by time whatever order the log comes in, and gives nothing for single reviews', () => {
     const log: LoggedReview[] = [
       { cardId: 'a', rating: 'good', reviewedAt: at('2026-03-05T09:00:00Z') },

@@ -5,7 +5,7 @@ import {
   FSRSBindingReview,
 } from '@open-spaced-repetition/binding';
 import { default_w } from 'ts-fsrs';
-import { DAY_MS } from '../days.js';
+import { calendarDay, DAY_MS } from '../days.js';
 import type { Rating } from './scheduler.js';
 
 /**
@@ -49,8 +49,8 @@ const ratingNumber = { again: 1, hard: 2, good: 3, easy: 4 } as const satisfies 
   TrainingReview['rating']
 >;
 
-/** Days are counted the way the study queue counts them: midnight UTC to midnight UTC. */
-const dayIndex = (d: Date) => Math.floor(d.getTime() / DAY_MS);
+/** Days are counted the way the study queue counts them: the learner's calendar dates. */
+const dayIndex = (d: Date, timeZone: string) => calendarDay(d, timeZone).getTime() / DAY_MS;
 
 /**
  * Turns a review log (undone reviews already left out) into training items. Reviews are grouped
@@ -60,7 +60,7 @@ const dayIndex = (d: Date) => Math.floor(d.getTime() / DAY_MS);
  * outcome says little about long-term recall. Items are ordered by the time of the review they
  * predict, because the optimiser weights recent items more.
  */
-export function trainingItems(log: readonly LoggedReview[]): TrainingItem[] {
+export function trainingItems(log: readonly LoggedReview[], timeZone = 'UTC'): TrainingItem[] {
   const byCard = new Map<string, LoggedReview[]>();
   // A stable sort: equal times keep the order the log gave them.
   const ordered = [...log].sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime());
@@ -74,7 +74,8 @@ export function trainingItems(log: readonly LoggedReview[]): TrainingItem[] {
   for (const reviews of byCard.values()) {
     const history: TrainingReview[] = [];
     reviews.forEach((r, i) => {
-      const deltaT = i === 0 ? 0 : dayIndex(r.reviewedAt) - dayIndex(reviews[i - 1]!.reviewedAt);
+      const deltaT =
+        i === 0 ? 0 : dayIndex(r.reviewedAt, timeZone) - dayIndex(reviews[i - 1]!.reviewedAt, timeZone);
       history.push({ rating: ratingNumber[r.rating], deltaT });
       if (i > 0 && deltaT > 0) items.push({ at: r.reviewedAt.getTime(), seq: seq++, item: [...history] });
     });

@@ -68,6 +68,15 @@ export const formatMonth = (date: Date) => monthName.format(date);
 export const formatMonthYear = (date: Date) => monthYear.format(date);
 
 /** Today's local calendar day as 'YYYY-MM-DD', for date inputs. */
+/** The time zone this device is set to (an IANA name), or null when the browser does not say. */
+export function browserTimeZone(): string | null {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || null;
+  } catch {
+    return null;
+  }
+}
+
 export function localToday(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;

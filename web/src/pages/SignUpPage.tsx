@@ -8,6 +8,7 @@ import { Button } from '../components/Button';
 import { NewPasswordFields } from '../components/NewPasswordFields';
 import { TextField } from '../components/TextField';
 import { useSignedIn } from '../lib/auth';
+import { browserTimeZone } from '../lib/format';
 import {
   CHECK_FIELDS,
   confirmProblem,
@@ -34,7 +35,13 @@ export function SignUpPage() {
   const signedIn = useSignedIn();
 
   const register = useMutation({
-    mutationFn: api.register,
+    mutationFn: async (body: Parameters<typeof api.register>[0]) => {
+      const res = await api.register(body);
+      // A new learner's days start at midnight where they are; they can change it in the plan.
+      const timeZone = browserTimeZone();
+      if (timeZone) await api.saveStudySettings({ timeZone }).catch(() => undefined);
+      return res;
+    },
     onSuccess: (res) => signedIn(res.user),
     onError: (err) => {
       let { message, fields } = describeError(err);

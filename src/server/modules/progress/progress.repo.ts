@@ -1,15 +1,19 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../../db/schema.js';
+import { learnerTimeZone } from '../study/study.repo.js';
 
 /** Aggregates of a learner's own reviews and card states. */
 export function progressRepo(db: Kysely<DB>) {
   return {
-    /** Reviews per UTC day since `since`. */
-    reviewsPerDay(userId: string, since: Date) {
+    /** The learner's time zone: their days run from midnight there. */
+    timeZone: (userId: string) => learnerTimeZone(db, userId),
+
+    /** Reviews per local day (in `timeZone`) since `since`. */
+    reviewsPerDay(userId: string, since: Date, timeZone: string) {
       return db
         .selectFrom('reviews')
         .select([
-          sql<string>`to_char(reviewed_at at time zone 'UTC', 'YYYY-MM-DD')`.as('day'),
+          sql<string>`to_char(reviewed_at at time zone ${timeZone}, 'YYYY-MM-DD')`.as('day'),
           sql<number>`count(*)::int`.as('n'),
         ])
         .where('user_id', '=', userId)
@@ -21,10 +25,10 @@ export function progressRepo(db: Kysely<DB>) {
     },
 
     /** Every day the learner reviewed at all (for streaks). */
-    reviewDays(userId: string) {
+    reviewDays(userId: string, timeZone: string) {
       return db
         .selectFrom('reviews')
-        .select(sql<string>`to_char(reviewed_at at time zone 'UTC', 'YYYY-MM-DD')`.as('day'))
+        .select(sql<string>`to_char(reviewed_at at time zone ${timeZone}, 'YYYY-MM-DD')`.as('day'))
         .distinct()
         .where('user_id', '=', userId)
         .where('undone_at', 'is', null)
@@ -41,12 +45,12 @@ export function progressRepo(db: Kysely<DB>) {
         .executeTakeFirstOrThrow();
     },
 
-    /** Due cards per UTC day within [from, to). */
-    duePerDay(userId: string, from: Date, to: Date) {
+    /** Due cards per local day (in `timeZone`) within [from, to); overdue ones count on `from`. */
+    duePerDay(userId: string, from: Date, to: Date, timeZone: string) {
       return db
         .selectFrom('card_states')
         .select([
-          sql<string>`to_char(greatest(due, ${from}) at time zone 'UTC', 'YYYY-MM-DD')`.as('day'),
+          sql<string>`to_char(greatest(due, ${from}) at time zone ${timeZone}, 'YYYY-MM-DD')`.as('day'),
           sql<number>`count(*)::int`.as('n'),
         ])
         .where('user_id', '=', userId)

@@ -1,8 +1,11 @@
 import type { Actor } from '../../../core/access.js';
-import { DAY_MS, startOfUtcDay, utcDayKey } from '../../../core/days.js';
+import { calendarDay, DAY_MS, dayKey, startOfDay } from '../../../core/days.js';
 import type { ProgressRepo } from './progress.repo.js';
 
-/** Consecutive days with a review: the run ending today (or yesterday), and the longest run. */
+/**
+ * Consecutive days with a review: the run ending today (or yesterday), and the longest run.
+ * `days` and `today` are calendar days (`today` as midnight UTC of the learner's date).
+ */
 export function streaks(days: string[], today: Date): { current: number; longest: number } {
   const set = new Set(days);
   let longest = 0;
@@ -15,9 +18,9 @@ export function streaks(days: string[], today: Date): { current: number; longest
     previous = t;
   }
   let current = 0;
-  let cursor = startOfUtcDay(today);
-  if (!set.has(utcDayKey(cursor))) cursor = new Date(cursor.getTime() - DAY_MS);
-  while (set.has(utcDayKey(cursor))) {
+  let cursor = calendarDay(today);
+  if (!set.has(dayKey(cursor))) cursor = new Date(cursor.getTime() - DAY_MS);
+  while (set.has(dayKey(cursor))) {
     current++;
     cursor = new Date(cursor.getTime() - DAY_MS);
   }
@@ -30,14 +33,20 @@ export function progressService(deps: { repo: ProgressRepo; now?: () => Date }) 
   const now = deps.now ?? (() => new Date());
   return {
     async summary(actor: Actor) {
-      const today = startOfUtcDay(now());
+      // Days are the learner's: calendar dates in their time zone, starting at local midnight.
+      const at = now();
+      const timeZone = await repo.timeZone(actor.userId);
+      const today = calendarDay(at, timeZone);
       const yearAgo = new Date(today.getTime() - 364 * DAY_MS);
-      const in30 = new Date(today.getTime() + 30 * DAY_MS);
+      const dayStart = startOfDay(at, timeZone);
+      // Noon of a local date n days away is inside it, whatever the clock changes in between.
+      const startOfDayIn = (n: number) =>
+        startOfDay(new Date(dayStart.getTime() + n * DAY_MS + DAY_MS / 2), timeZone);
       const [perDay, days, total, due, retention, mastery] = await Promise.all([
-        repo.reviewsPerDay(actor.userId, yearAgo),
-        repo.reviewDays(actor.userId),
+        repo.reviewsPerDay(actor.userId, startOfDayIn(-364), timeZone),
+        repo.reviewDays(actor.userId, timeZone),
         repo.totalReviews(actor.userId),
-        repo.duePerDay(actor.userId, today, in30),
+        repo.duePerDay(actor.userId, dayStart, startOfDayIn(30), timeZone),
         repo.retentionByArea(actor.userId),
         repo.masteryByArea(actor.userId),
       ]);
@@ -45,7 +54,7 @@ export function progressService(deps: { repo: ProgressRepo; now?: () => Date }) 
       const dueCounts = new Map(due.map((r) => [r.day, r.n]));
       const series = (from: Date, n: number, source: Map<string, number>) =>
         Array.from({ length: n }, (_, i) => {
-          const date = utcDayKey(new Date(from.getTime() + i * DAY_MS));
+          const date = dayKey(new Date(from.getTime() + i * DAY_MS));
           return { date, count: source.get(date) ?? 0 };
         });
       const titles = new Map(mastery.map((m) => [m.topic_id, m.title]));
@@ -54,7 +63,7 @@ export function progressService(deps: { repo: ProgressRepo; now?: () => Date }) 
           days.map((d) => d.day),
           today,
         ),
-        reviewsToday: counts.get(utcDayKey(today)) ?? 0,
+        reviewsToday: counts.get(dayKey(today)) ?? 0,
         totalReviews: total.n,
         heatmap: series(yearAgo, 365, counts),
         dueNext30: series(today, 30, dueCounts),

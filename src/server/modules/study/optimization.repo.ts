@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Rating } from '../../../core/study/scheduler.js';
 import type { DB, FsrsOptimizationsTable } from '../../../db/schema.js';
+import { learnerTimeZone } from './study.repo.js';
 
 export type OptimizationRow = Selectable<FsrsOptimizationsTable>;
 
@@ -160,6 +161,9 @@ export function optimizationRepo(db: Kysely<DB>) {
         .executeTakeFirst();
       return row?.weights ?? null;
     },
+
+    /** The learner's time zone: reviews are a day apart when their local dates differ. */
+    timeZone: (userId: string) => learnerTimeZone(db, userId),
 
     /** Sets only the weights, so a settings change made meanwhile is not overwritten. */
     async saveWeights(userId: string, weights: number[]) {

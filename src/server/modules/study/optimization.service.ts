@@ -155,7 +155,7 @@ export function optimizationService(deps: {
     try {
       const log = await repo.reviewLog(userId);
       reviewCount = log.length;
-      items = trainingItems(log);
+      items = trainingItems(log, await repo.timeZone(userId));
       onProgress?.({ phase: 'reading', reviews: log.length, items: items.length });
       const baseline = await repo.weights(userId);
       if (items.length < MIN_TRAINING_ITEMS) {

@@ -1,4 +1,5 @@
 import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
+import { isTimeZone } from '../../../core/days.js';
 import type { CardSchedule } from '../../../core/study/scheduler.js';
 import type { DB, ReviewsTable } from '../../../db/schema.js';
 
@@ -12,6 +13,8 @@ export interface StudySettingsRow {
   hoursPerWeek: number | null;
   topics: string[];
   weights: number[] | null;
+  /** IANA name; the learner's days run from midnight here. */
+  timeZone: string;
 }
 
 export const DEFAULT_SETTINGS: StudySettingsRow = {
@@ -22,6 +25,7 @@ export const DEFAULT_SETTINGS: StudySettingsRow = {
   hoursPerWeek: null,
   topics: [],
   weights: null,
+  timeZone: 'UTC',
 };
 
 const stateColumns = (s: CardSchedule) => ({
@@ -46,6 +50,7 @@ interface SettingsColumns {
   hours_per_week: number | null;
   topics: string[];
   weights: number[] | null;
+  time_zone: string;
 }
 
 const toSettings = (row: SettingsColumns | null | undefined): StudySettingsRow =>
@@ -58,8 +63,22 @@ const toSettings = (row: SettingsColumns | null | undefined): StudySettingsRow =
         hoursPerWeek: row.hours_per_week,
         topics: row.topics,
         weights: row.weights,
+        timeZone: knownTimeZone(row.time_zone),
       }
     : { ...DEFAULT_SETTINGS };
+
+/** The learner's time zone (their days run from midnight there); UTC until they choose one. */
+export async function learnerTimeZone(db: Kysely<DB>, userId: string): Promise<string> {
+  const row = await db
+    .selectFrom('study_settings')
+    .select('time_zone')
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return knownTimeZone(row?.time_zone);
+}
+
+/** A stored zone this runtime no longer knows (a renamed one) counts as UTC rather than failing. */
+const knownTimeZone = (name: string | undefined) => (name && isTimeZone(name) ? name : 'UTC');
 
 /** The learner's settings as one JSON value (null without a row), for statements that read more. */
 const settingsJson = (userId: string) => sql<SettingsColumns | null>`(
@@ -67,7 +86,8 @@ const settingsJson = (userId: string) => sql<SettingsColumns | null>`(
     'desired_retention', s.desired_retention, 'new_per_day', s.new_per_day,
     'reviews_per_day', s.reviews_per_day,
     'interview_day', to_char(s.interview_date, 'YYYY-MM-DD'),
-    'hours_per_week', s.hours_per_week, 'topics', s.topics, 'weights', s.weights)
+    'hours_per_week', s.hours_per_week, 'topics', s.topics, 'weights', s.weights,
+    'time_zone', s.time_zone)
   from study_settings s where s.user_id = ${userId})`;
 
 /** A card of the curriculum as the queue shows it. */
@@ -146,6 +166,7 @@ export function studyRepo(db: Kysely<DB>) {
         hours_per_week: s.hoursPerWeek,
         topics: s.topics,
         weights: s.weights ? JSON.stringify(s.weights) : null,
+        time_zone: s.timeZone,
         updated_at: new Date(),
       };
       await db

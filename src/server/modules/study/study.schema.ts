@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LEVELS, TOPIC_IDS } from '../../../core/content/model.js';
+import { isTimeZone } from '../../../core/days.js';
 import { RATINGS } from '../../../core/study/scheduler.js';
 import { cardSummary } from '../content/content.schema.js';
 
@@ -72,6 +73,7 @@ export const settingsView = z.object({
   interviewDate: z.string().nullable(),
   hoursPerWeek: z.number().nullable(),
   topics: z.array(z.string()),
+  timeZone: z.string().describe('IANA time zone name; the learner’s days start at midnight here'),
 });
 
 export const settingsPatch = z.strictObject({
@@ -81,6 +83,10 @@ export const settingsPatch = z.strictObject({
   interviewDate: date.nullable().optional(),
   hoursPerWeek: z.number().min(0.5, 'must be at least half an hour').max(80).nullable().optional(),
   topics: z.array(z.enum(TOPIC_IDS)).max(TOPIC_IDS.length).optional(),
+  timeZone: z
+    .string()
+    .refine(isTimeZone, 'must be a time zone name like Europe/Berlin or America/New_York')
+    .optional(),
 });
 
 export const planView = z.object({

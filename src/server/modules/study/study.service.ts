@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { z } from 'zod';
 import type { Actor } from '../../../core/access.js';
-import { DAY_MS, startOfUtcDay } from '../../../core/days.js';
+import { calendarDay, DAY_MS, startOfDay, startOfNextDay } from '../../../core/days.js';
 import { AppError } from '../../../core/errors.js';
 import { describePlan, planNewCards, retentionForDaysLeft } from '../../../core/study/plan.js';
 import { buildQueue, forecast } from '../../../core/study/queue.js';
@@ -94,7 +94,7 @@ interface CachedQueue {
 
 /**
  * The first moment after `at` when the queue built from these schedules could change with time
- * alone: a (re)learning step coming due, a forecast day boundary, or the end of the UTC day.
+ * alone: a (re)learning step coming due, a forecast day boundary, or the end of the learner's day.
  * Previews do not add moments: ts-fsrs computes each rating's due time as the review time plus
  * an interval that depends on the time only through whole UTC days.
  */
@@ -147,6 +147,7 @@ export function studyService(deps: {
   // instance, a nudge, an undo elsewhere) costs a read and a retry, never a wrong state.
   const knownStates = new LRUCache<string, { state: CardSchedule | null }>({ max: 50_000 });
   const knownSettings = new LRUCache<string, StudySettingsRow>({ max: 10_000, ttl: SETTINGS_TTL_MS });
+  const knownTimeZones = new LRUCache<string, string>({ max: 10_000 });
   let liveCards: { of: Promise<CatalogueCard[]>; ids: Promise<Set<string>> } | undefined;
   async function isLiveCard(cardId: string): Promise<boolean> {
     const cards = currentCatalogue();
@@ -185,7 +186,7 @@ export function studyService(deps: {
     let desiredRetention = s.desiredRetention;
     if (s.interviewDate) {
       const daysLeft = Math.round(
-        (Date.parse(`${s.interviewDate}T00:00:00Z`) - startOfUtcDay(today).getTime()) / DAY_MS,
+        (Date.parse(`${s.interviewDate}T00:00:00Z`) - calendarDay(today, s.timeZone).getTime()) / DAY_MS,
       );
       desiredRetention = Math.max(desiredRetention, retentionForDaysLeft(daysLeft, s.desiredRetention));
     }
@@ -195,7 +196,7 @@ export function studyService(deps: {
   function planFor(s: StudySettingsRow, unseen: number, today: Date) {
     if (!s.interviewDate || !s.hoursPerWeek) return undefined;
     return planNewCards({
-      today: startOfUtcDay(today),
+      today: calendarDay(today, s.timeZone),
       interviewDate: new Date(`${s.interviewDate}T00:00:00Z`),
       unseenCards: unseen,
       hoursPerWeek: s.hoursPerWeek,
@@ -429,10 +430,18 @@ export function studyService(deps: {
     query: { topic?: string | undefined; level?: string | undefined; limit: number },
     at: Date,
   ): Promise<QueueTemplate> {
-    const [all, { settings, states, notes, done }] = await Promise.all([
+    // Today's counts start at the learner's local midnight, in the time zone their settings (read
+    // in the same statement) name: guess it from the last read, and read again if it changed.
+    const guessed = startOfDay(at, knownTimeZones.get(userId) ?? 'UTC');
+    let [all, { settings, states, notes, done }] = await Promise.all([
       currentCatalogue(),
-      repo.queueInputs(userId, startOfUtcDay(at)),
+      repo.queueInputs(userId, guessed),
     ]);
+    knownTimeZones.set(userId, settings.timeZone);
+    const dayStart = startOfDay(at, settings.timeZone);
+    if (dayStart.getTime() !== guessed.getTime()) {
+      ({ settings, states, notes, done } = await repo.queueInputs(userId, dayStart));
+    }
     const topics = query.topic ? [query.topic] : settings.topics;
     const cards = all.filter(
       (c) => (topics.length === 0 || topics.includes(c.topicId)) && (!query.level || c.level === query.level),
@@ -441,7 +450,7 @@ export function studyService(deps: {
     const unseen = queueCards.filter((c) => !c.schedule || c.schedule.state === 'new').length;
     const plan = planFor(settings, unseen + done.newDone, at);
     const newPerDay = plan ? plan.newPerDay : settings.newPerDay;
-    const endOfDay = new Date(startOfUtcDay(at).getTime() + DAY_MS);
+    const endOfDay = startOfNextDay(at, settings.timeZone);
     const items = buildQueue({
       cards: queueCards,
       now: at,

@@ -13,11 +13,12 @@ import { FormAlert, StatusMessage } from '../Alert';
 import { Button } from '../Button';
 import { Panel } from '../Panel';
 import { TextField } from '../TextField';
+import { TimeZoneField } from './TimeZoneField';
 
 export const RETENTION_MIN = 0.7;
 export const RETENTION_MAX = 0.97;
 const NEW_MAX = 500;
-const REVIEWS_MAX = 9999;
+const REVIEWS_MAX = 5000;
 const HOURS_MAX = 100;
 
 interface Draft {
@@ -27,6 +28,7 @@ interface Draft {
   newPerDay: string;
   reviewsPerDay: string;
   desiredRetention: number;
+  timeZone: string;
 }
 
 const toDraft = (s: StudySettings): Draft => ({
@@ -36,6 +38,7 @@ const toDraft = (s: StudySettings): Draft => ({
   newPerDay: String(s.newPerDay),
   reviewsPerDay: String(s.reviewsPerDay),
   desiredRetention: s.desiredRetention,
+  timeZone: s.timeZone,
 });
 
 function wholeNumber(value: string, max: number): string | undefined {
@@ -95,6 +98,7 @@ export function PlanForm({ settings, topics, planNewPerDay }: PlanFormProps) {
       newPerDay: Number(draft.newPerDay),
       reviewsPerDay: Number(draft.reviewsPerDay),
       desiredRetention: draft.desiredRetention,
+      timeZone: draft.timeZone,
     };
     save.mutate(body, {
       onSuccess: (saved) => {
@@ -176,6 +180,11 @@ export function PlanForm({ settings, topics, planNewPerDay }: PlanFormProps) {
             onChange={(v) => set('reviewsPerDay', v)}
             hint="Reviews beyond this wait for the next day."
             error={errors.reviewsPerDay}
+          />
+          <TimeZoneField
+            value={draft.timeZone}
+            onChange={(v) => set('timeZone', v)}
+            error={errors.timeZone}
           />
         </div>
       </Panel>
