@@ -124,8 +124,7 @@ describe(`runner containment (${detected.mode}${detected.reason ? `: ${detected.
   it('cannot write outside its scratch folder, and can write inside it', async () => {
     const outside = path.join(os.tmpdir(), `nodeprep-escape-${process.pid}`);
     const r = await run(`
-      import { spawn } from 'node:child_process';
-import fs from 'node:fs';
+      import fs from 'node:fs';
       fs.writeFileSync('inside.txt', 'ok');
       console.log(fs.readFileSync('inside.txt', 'utf8'));
       for (const f of [${JSON.stringify(outside)}, '/etc/nodeprep-escape', '/work/../escape']) {
@@ -143,8 +142,7 @@ import fs from 'node:fs';
     fs.writeFileSync(path.join(dataDir, 'secrets.json'), '{"jwtSecret":"do-not-leak-0f9c2"}');
     try {
       const r = await run(`
-        import { spawn } from 'node:child_process';
-import fs from 'node:fs';
+        import fs from 'node:fs';
         for (const f of ['/etc/passwd', ${JSON.stringify(path.join(dataDir, 'secrets.json'))}, '/proc/1/environ']) {
           try { console.log('READ', fs.readFileSync(f, 'utf8').slice(0, 50)); } catch (e) { console.log('denied', e.code); }
         }
@@ -164,8 +162,7 @@ import fs from 'node:fs';
 
   it('cannot follow a symlink out of the scratch folder', async () => {
     const r = await run(`
-      import { spawn } from 'node:child_process';
-import fs from 'node:fs';
+      import fs from 'node:fs';
       try { fs.symlinkSync('/etc/passwd', 'link'); console.log('LINKED', fs.readFileSync('link', 'utf8').slice(0, 20)); }
       catch (e) { console.log('denied', e.code); }
     `);
@@ -202,6 +199,68 @@ import fs from 'node:fs';
       }
     },
   );
+
+  it.runIf(isolated)(
+    'has no network at all: names do not resolve and outside addresses are unreachable',
+    async () => {
+      const r = await run(`
+      import dns from 'node:dns/promises';
+      import net from 'node:net';
+      try { await dns.lookup('registry.npmjs.org'); console.log('RESOLVED'); } catch (e) { console.log('no dns', e.code); }
+      await new Promise((resolve) => {
+        const s = net.connect(53, '1.1.1.1');
+        s.on('connect', () => { console.log('CONNECTED'); s.destroy(); resolve(); });
+        s.on('error', (e) => { console.log('unreachable', e.code); resolve(); });
+      });
+    `);
+      expect(r.status).toBe('ok');
+      expect(r.stdout).not.toMatch(/RESOLVED|CONNECTED/);
+      expect(r.stdout).toContain('no dns');
+      expect(r.stdout).toContain('unreachable');
+    },
+  );
+
+  it("cannot change the packages it may import, and cannot see the app's sources", async () => {
+    const sources = path.resolve('src/server/app.ts');
+    const r = await run(`
+      import fs from 'node:fs';
+      import { createRequire } from 'node:module';
+      const require = createRequire(import.meta.url);
+      let pkg;
+      try { pkg = require.resolve('zod'); console.log('found zod'); } catch (e) { console.log('no zod', e.code); }
+      for (const f of [pkg, pkg && pkg.replace(/[^/]+$/, 'planted.js')].filter(Boolean)) {
+        try { fs.writeFileSync(f, 'x'); console.log('WROTE', f); } catch (e) { console.log('denied', e.code); }
+      }
+      try { console.log('READ', fs.readFileSync(${JSON.stringify(sources)}, 'utf8').length); } catch (e) { console.log('denied', e.code); }
+    `);
+    expect(r.status).toBe('ok');
+    expect(r.stdout).not.toMatch(/WROTE|READ/);
+    expect(r.stdout).toContain('denied');
+  });
+
+  it('reads an empty standard input instead of waiting for one that never comes', async () => {
+    const r = await run(`
+      import readline from 'node:readline';
+      const lines = [];
+      for await (const line of readline.createInterface({ input: process.stdin })) lines.push(line);
+      console.log('lines:', lines.length);
+    `);
+    expect(r.status).toBe('ok');
+    expect(r.stdout).toBe('lines: 0\n');
+  });
+
+  it('fills its private scratch space and is stopped by it, the host disk untouched', async () => {
+    const r = await run(`
+      import fs from 'node:fs';
+      let written = 0;
+      try {
+        for (let i = 0; i < 1000; i++) { fs.writeFileSync('f' + i, Buffer.alloc(1024 * 1024)); written++; }
+        console.log('WROTE ALL');
+      } catch (e) { console.log('stopped', e.code, written); }
+    `);
+    expect(r.stdout).not.toContain('WROTE ALL');
+    expect(r.stdout).toMatch(/stopped E\w+ \d+/);
+  });
 
   it('cuts huge output at the limit and says so', async () => {
     const r = await run('for (;;) console.log("x".repeat(1000));');
@@ -247,8 +306,7 @@ import fs from 'node:fs';
 
   it('caps the size of a file written in the scratch folder', async () => {
     const r = await run(`
-      import { spawn } from 'node:child_process';
-import fs from 'node:fs';
+      import fs from 'node:fs';
       try { fs.writeFileSync('big', Buffer.alloc(64 * 1024 * 1024)); console.log('WROTE'); }
       catch (e) { console.log('refused', e.code); }
     `);
@@ -359,8 +417,7 @@ describe('the weaker mode', () => {
     try {
       const r = await weak.run(
         await snippetJob(
-          `import { spawn } from 'node:child_process';
-import fs from 'node:fs';
+          `import fs from 'node:fs';
            try { fs.readFileSync('/etc/passwd'); console.log('READ'); } catch (e) { console.log('denied', e.code); }
            fs.writeFileSync('here.txt', 'ok'); console.log(fs.readFileSync('here.txt', 'utf8'));`,
           'javascript',

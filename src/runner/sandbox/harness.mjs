@@ -3,11 +3,21 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 
 const chunks = [];
 for await (const chunk of process.stdin) chunks.push(chunk);
 const job = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+// The job used up stdin. The program gets an empty one that ends when read, as `node main.js
+// < /dev/null` would give it, so code reading input finishes instead of waiting forever.
+const emptyStdin = new Readable({
+  read() {
+    this.push(null);
+  },
+});
+emptyStdin.fd = 0;
+Object.defineProperty(process, 'stdin', { value: emptyStdin, configurable: true, enumerable: true });
 const root = process.cwd();
 // os.tmpdir() points inside the scratch folder, the only place the program may write.
 if (process.env.TMPDIR) fs.mkdirSync(process.env.TMPDIR, { recursive: true });
