@@ -96,6 +96,8 @@ describe('the web app in Chromium', () => {
         .then((rows) => rows.length);
 
     await page.goto(`${e2e.base}/study`);
+    const counts = page.getByText(/^Left today:/);
+    await expect.poll(() => counts.textContent()).toContain('20 new cards');
     for (let i = 1; i <= 5; i++) {
       await page.getByRole('button', { name: 'Reveal answer' }).waitFor();
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -104,6 +106,8 @@ describe('the web app in Chromium', () => {
       await page.keyboard.press('3');
       await expect.poll(reviews, { timeout: 15_000 }).toBe(i);
     }
+    // The counts follow the ratings at once, before the queue is fetched again.
+    await expect.poll(() => counts.textContent()).toContain('15 new cards');
     await page.screenshot({ path: path.join(shots, 'study.png') });
 
     await page.goto(`${e2e.base}/progress`);

@@ -79,6 +79,19 @@ export function useStudySession(topic: string, level: string) {
     return [...front, ...rest];
   }, [data, front, rated, outbox.pendingCards, priorityId]);
 
+  // Today's counts as the last fetched queue gave them, less the ratings it did not yet know of.
+  const today = useMemo(() => {
+    if (!data) return null;
+    let due = data.meta.dueToday;
+    let fresh = data.meta.newToday;
+    for (const r of rated.values()) {
+      if (r.settledAt !== null && r.settledAt < data.fetchedAt) continue;
+      if (r.item.state === 'new') fresh--;
+      else due--;
+    }
+    return { due: Math.max(0, due), new: Math.max(0, fresh) };
+  }, [data, rated]);
+
   const current = items[0] ?? null;
   const next = items[1] ?? null;
 
@@ -182,7 +195,8 @@ export function useStudySession(topic: string, level: string) {
 
   return {
     queue,
-    meta: data?.meta ?? null,
+    /** Reviews due and new cards left today, counting this session's ratings at once. */
+    today,
     current,
     remaining: items.length,
     loadingMore,

@@ -1,6 +1,6 @@
 import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { errorMessage, type StudyMeta } from '../api';
+import { errorMessage } from '../api';
 import { UndoIcon } from '../components/Icons';
 import { Loading, QueryError } from '../components/Status';
 import { ShortcutHints } from '../components/study/ShortcutHints';
@@ -16,11 +16,17 @@ import { useStudySession } from '../lib/useStudySession';
 
 const linkClass = 'font-medium text-emerald-700 underline-offset-2 hover:underline dark:text-emerald-400';
 
-function TodayCounts({ meta, ratedCount }: { meta: StudyMeta | null; ratedCount: number }) {
-  if (!meta) return null;
+function TodayCounts({
+  today,
+  ratedCount,
+}: {
+  today: { due: number; new: number } | null;
+  ratedCount: number;
+}) {
+  if (!today) return null;
   return (
     <p className="text-sm text-slate-600 dark:text-slate-400">
-      Today: {plural(meta.dueToday, 'review')} due, {plural(meta.newToday, 'new card')}
+      Left today: {plural(today.due, 'review')} due, {plural(today.new, 'new card')}
       {ratedCount > 0 && ` · ${ratedCount} rated in this session`}
     </p>
   );
@@ -33,7 +39,7 @@ export function StudyPage() {
   const level = params.get('level') ?? '';
   const topics = useTopics();
   const session = useStudySession(topic, level);
-  const { queue, current, meta } = session;
+  const { queue, current } = session;
   const [announcement, setAnnouncement] = useState('');
   const undoing = useRef(false);
   const topicTitles = useMemo(() => new Map((topics.data ?? []).map((t) => [t.id, t.title])), [topics.data]);
@@ -103,7 +109,7 @@ export function StudyPage() {
           >
             Study
           </h1>
-          <TodayCounts meta={meta} ratedCount={session.ratedCount} />
+          <TodayCounts today={session.today} ratedCount={session.ratedCount} />
         </div>
         <nav aria-label="Study" className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
           <button
