@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { uniqueEmail } from '../helpers/app.js';
 import { watchErrors } from '../helpers/browser.js';
-import { e2eSession, shots } from '../helpers/e2e.js';
+import { e2eSession, shots, signUp } from '../helpers/e2e.js';
 
 const e2e = e2eSession();
 
@@ -125,6 +125,43 @@ describe('the web app in Chromium', () => {
     await expect.poll(() => page.getByLabel('Your time zone').inputValue()).toBe('America/Los_Angeles');
     await page.screenshot({ path: path.join(shots, 'plan.png'), fullPage: true });
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps a rating made offline, sends it once back online, and counts it when it was made', async () => {
+    const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const email = uniqueEmail('offline');
+    await signUp(page, e2e.base, 'Offline Learner', email);
+    const stored = () =>
+      e2e.server.app.database.db
+        .selectFrom('reviews as r')
+        .innerJoin('users as u', 'u.id', 'r.user_id')
+        .select('r.reviewed_at')
+        .where('u.email', '=', email)
+        .execute();
+
+    await page.goto(`${e2e.base}/study`);
+    await page.getByRole('button', { name: 'Reveal answer' }).waitFor();
+    await page.context().setOffline(true);
+    const ratedAt = Date.now();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Space');
+    await page.getByText('How well did you remember it?').waitFor();
+    await page.keyboard.press('3');
+    await page.getByText('1 rating waiting to sync').first().waitFor();
+    // Offline for a while: nothing reaches the server, and the rating waits in the outbox.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(await stored()).toHaveLength(0);
+
+    const backOnline = Date.now();
+    await page.context().setOffline(false);
+    await expect.poll(async () => (await stored()).length, { timeout: 15_000 }).toBe(1);
+    const [review] = await stored();
+    const at = new Date(review!.reviewed_at).getTime();
+    // Stamped when it was rated (this machine's one clock), not when it arrived.
+    expect(at).toBeGreaterThanOrEqual(ratedAt - 1000);
+    expect(at).toBeLessThan(backOnline - 1500);
+    await expect.poll(() => page.getByText('1 rating waiting to sync').count()).toBe(0);
     await page.close();
   });
 

@@ -85,6 +85,56 @@ describe('reviews', () => {
     expect(expected.state).toBe('review');
   });
 
+  it("a rating sent late counts when it was made, never before the card's last review, and at most 30 days late", async () => {
+    const me = await learner();
+    const actor = { userId: me.id, roles: [] };
+    let clock = new Date('2026-05-10T12:00:00Z');
+    const service = studyService({ repo: studyRepo(t.database.db), now: () => clock });
+    const reviewedAt = async (id: string) =>
+      new Date(
+        (
+          await t.database.db
+            .selectFrom('reviews')
+            .select('reviewed_at')
+            .where('id', '=', id)
+            .executeTakeFirstOrThrow()
+        ).reviewed_at,
+      ).toISOString();
+    const first = randomUUID();
+    await service.review(actor, { id: first, cardId: 'rest-idempotency-keys', rating: 'good' });
+    clock = new Date('2026-05-10T15:00:00Z');
+    // Rated two hours ago, offline: it counts at 13:00 and is scheduled from then.
+    const late = randomUUID();
+    const { result } = await service.review(actor, {
+      id: late,
+      cardId: 'rest-success-status-codes',
+      rating: 'good',
+      ratedAgoMs: 2 * 3_600_000,
+    });
+    expect(await reviewedAt(late)).toBe('2026-05-10T13:00:00.000Z');
+    expect(result.review.reviewedAt).toBe('2026-05-10T13:00:00.000Z');
+    // Earlier than the card's last review: it counts right after that one.
+    const tooEarly = randomUUID();
+    await service.review(actor, {
+      id: tooEarly,
+      cardId: 'rest-idempotency-keys',
+      rating: 'easy',
+      ratedAgoMs: 5 * 3_600_000,
+    });
+    expect(await reviewedAt(tooEarly)).toBe(await reviewedAt(first));
+
+    for (const ratedAgoMs of [-1, 31 * 86_400_000, 1.5]) {
+      const bad = await review(me.headers, {
+        id: randomUUID(),
+        cardId: 'rest-idempotency-keys',
+        rating: 'good',
+        ratedAgoMs,
+      });
+      expect(bad.statusCode).toBe(400);
+      expect(problemFields(bad)).toEqual(['ratedAgoMs']);
+    }
+  });
+
   it('serialises concurrent reviews of one card: every one counted once, state equal to a replay of the log', async () => {
     const me = await learner();
     const results = await Promise.all(

@@ -102,6 +102,8 @@ export interface ReviewBody {
   rating: Rating;
   durationMs: number;
   typedAnswer?: string;
+  /** How long ago it was rated: a rating sent late still counts when it was made. */
+  ratedAgoMs?: number;
 }
 
 // ---------- Practice ----------

@@ -9,6 +9,8 @@
  * - A 401 pauses sending until the user signs in again; ratings are kept per user, so nobody
  *   else's session ever sends them.
  * - Ratings are sent one at a time, oldest first, so the server sees them in the order made.
+ * - Each carries how long ago it was made, so one sent late (after a time offline) is scheduled
+ *   and counted at the moment the learner rated it, not when it arrived.
  */
 import { useSyncExternalStore } from 'react';
 import { ApiError, api, errorMessage, type Rating, type ReviewBody } from '../api';
@@ -129,8 +131,14 @@ export function onSettled(listener: (entry: PendingRating, outcome: Outcome) => 
 
 // ---------- Sending ----------
 
-const bodyOf = ({ id, cardId, rating, durationMs, typedAnswer }: PendingRating): ReviewBody =>
-  typedAnswer ? { id, cardId, rating, durationMs, typedAnswer } : { id, cardId, rating, durationMs };
+/** The server takes a rating up to 30 days late; an older one counts as 30 days old. */
+const MAX_RATED_AGO_MS = 30 * 86_400_000;
+
+/** What is sent: the rating, and how long ago it was made by this device's clock. */
+function bodyOf({ id, cardId, rating, durationMs, typedAnswer, createdAt }: PendingRating): ReviewBody {
+  const ratedAgoMs = Math.min(MAX_RATED_AGO_MS, Math.max(0, Math.round(Date.now() - createdAt)));
+  return { id, cardId, rating, durationMs, ratedAgoMs, ...(typedAnswer ? { typedAnswer } : {}) };
+}
 
 function nextOf(s: Stored): PendingRating | undefined {
   return s.pending.find((e) => e.userId === userId);

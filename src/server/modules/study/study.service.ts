@@ -232,6 +232,8 @@ export function studyService(deps: {
         rating: Rating;
         durationMs?: number | undefined;
         typedAnswer?: string | undefined;
+        /** A rating sent late counts when it was made (never before the card's last review). */
+        ratedAgoMs?: number | undefined;
       },
     ): Promise<{ created: boolean; result: ReturnType<typeof reviewResult> }> {
       // One statement reads, one writes: the write only lands if the card's state is still the
@@ -256,7 +258,7 @@ export function studyService(deps: {
           knownSettings.set(actor.userId, settings);
         }
         // Read the clock only after the state, so a card's reviews are in time order.
-        let at = now();
+        let at = input.ratedAgoMs ? new Date(now().getTime() - input.ratedAgoMs) : now();
         if (state?.lastReview && at < state.lastReview) at = state.lastReview;
         const before = state ?? newSchedule(at);
         const scheduler = schedulerSettings(settings, at);
