@@ -51,3 +51,18 @@ export function TextField({ label, value, onChange, hint, error, required, ...pr
     </div>
   );
 }
+
+/** The email field of the sign-in and sign-up forms. */
+export function EmailField(props: Pick<TextFieldProps, 'value' | 'onChange' | 'error'>) {
+  return (
+    <TextField
+      label="Email"
+      type="email"
+      name="email"
+      autoComplete="email"
+      inputMode="email"
+      required
+      {...props}
+    />
+  );
+}

@@ -5,7 +5,7 @@ import { ApiError, api } from '../api';
 import { FormAlert } from '../components/Alert';
 import { AuthCard } from '../components/AuthCard';
 import { Button } from '../components/Button';
-import { TextField } from '../components/TextField';
+import { EmailField, TextField } from '../components/TextField';
 import { useSignedIn } from '../lib/auth';
 import { describeError, emailProblem, type FieldErrors, hasErrors, useFocusFirstInvalid } from '../lib/forms';
 import { useCountdown } from '../lib/useCountdown';
@@ -80,17 +80,7 @@ export function SignInPage() {
     >
       <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-5">
         <FormAlert message={message} />
-        <TextField
-          label="Email"
-          type="email"
-          name="email"
-          autoComplete="email"
-          inputMode="email"
-          required
-          value={email}
-          onChange={setEmail}
-          error={errors.email}
-        />
+        <EmailField value={email} onChange={setEmail} error={errors.email} />
         <TextField
           label="Password"
           type="password"

@@ -6,7 +6,7 @@ import { FormAlert } from '../components/Alert';
 import { AuthCard } from '../components/AuthCard';
 import { Button } from '../components/Button';
 import { NewPasswordFields } from '../components/NewPasswordFields';
-import { TextField } from '../components/TextField';
+import { EmailField, TextField } from '../components/TextField';
 import { useSignedIn } from '../lib/auth';
 import { browserTimeZone } from '../lib/format';
 import {
@@ -102,17 +102,7 @@ export function SignUpPage() {
           error={errors.name}
           maxLength={100}
         />
-        <TextField
-          label="Email"
-          type="email"
-          name="email"
-          autoComplete="email"
-          inputMode="email"
-          required
-          value={email}
-          onChange={setEmail}
-          error={errors.email}
-        />
+        <EmailField value={email} onChange={setEmail} error={errors.email} />
         <NewPasswordFields
           label="Password"
           names={{ password: 'password', confirm: 'confirm' }}
