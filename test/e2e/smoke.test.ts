@@ -55,6 +55,19 @@ describe('the web app in Chromium', () => {
       .toMatch(/of (3\d\d|[4-9]\d\d) cards/);
     await page.screenshot({ path: path.join(shots, 'cards.png') });
 
+    // A search ranks the best matches first, and offers the other orders.
+    await page.getByLabel('Search questions').fill('backpressure');
+    const sortBy = page.getByLabel('Sort by');
+    await expect.poll(() => sortBy.inputValue()).toBe('relevance');
+    await expect.poll(() => page.getByText(/of \d+ cards?$/).textContent()).not.toMatch(/of 3\d\d/);
+    const best = (
+      await (await fetch(`${e2e.base}/api/v1/cards?q=backpressure&sort=relevance&limit=1`)).json()
+    ).data[0].id;
+    const first = page.locator('main a[href^="/cards/"]').first();
+    await expect.poll(() => first.getAttribute('href')).toMatch(new RegExp(`^/cards/${best}(\\?|$)`));
+    await sortBy.selectOption('difficulty');
+    await expect.poll(() => page.url()).toContain('sort=difficulty');
+
     await page.goto(`${e2e.base}/topics/event-loop`);
     await expect.poll(() => page.locator('pre.shiki').count()).toBeGreaterThan(3);
     await page.screenshot({ path: path.join(shots, 'guide.png') });

@@ -13,6 +13,10 @@ export const SORTS: Option[] = [
   { value: 'question', label: 'Question (A–Z)' },
 ];
 
+/** The order of a search's results by how well they match; offered only while searching. */
+export const RELEVANCE = 'relevance';
+const BEST_MATCH: Option = { value: RELEVANCE, label: 'Best match' };
+
 export interface Option {
   value: string;
   label: string;
@@ -110,7 +114,7 @@ export function CardFilters({
             value={filters.sort}
             onChange={(e) => onChange({ sort: e.target.value })}
           >
-            {sorts.map((s) => (
+            {(filters.q ? [BEST_MATCH, ...sorts] : sorts).map((s) => (
               <option key={s.value} value={s.value}>
                 {s.label}
               </option>

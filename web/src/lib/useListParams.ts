@@ -1,6 +1,6 @@
 import { useSearchParams } from 'react-router';
 import type { PageMeta } from '../api';
-import type { Filters } from '../components/CardFilters';
+import { type Filters, RELEVANCE } from '../components/CardFilters';
 
 /**
  * The filters, sort and page of a paged list, kept in the URL's query string (so the back button
@@ -8,13 +8,16 @@ import type { Filters } from '../components/CardFilters';
  */
 export function useListParams(defaultSort: string) {
   const [params, setParams] = useSearchParams();
+  // A search lists the best matches first unless another order was chosen.
+  const sortFor = (q: string) => (q ? RELEVANCE : defaultSort);
+  const q = params.get('q') ?? '';
   const filters: Filters = {
-    q: params.get('q') ?? '',
+    q,
     topic: params.get('topic') ?? '',
     level: params.get('level') ?? '',
     tag: params.get('tag') ?? '',
     kind: params.get('kind') ?? '',
-    sort: params.get('sort') ?? defaultSort,
+    sort: params.get('sort') ?? sortFor(q),
   };
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
 
@@ -22,9 +25,15 @@ export function useListParams(defaultSort: string) {
   const updateFilters = (change: Partial<Filters>, options?: { replace?: boolean }) => {
     const next = new URLSearchParams(params);
     for (const [key, value] of Object.entries(change)) {
-      if (value && !(key === 'sort' && value === defaultSort)) next.set(key, value);
-      else next.delete(key);
+      if (value && key !== 'sort') next.set(key, value);
+      else if (key !== 'sort') next.delete(key);
     }
+    // The sort stays in the URL only when it is not the default for the (new) search; without a
+    // search there is nothing to rank by relevance.
+    const nextQ = next.get('q') ?? '';
+    const sort = change.sort ?? next.get('sort') ?? '';
+    if (sort && sort !== sortFor(nextQ) && !(sort === RELEVANCE && !nextQ)) next.set('sort', sort);
+    else next.delete('sort');
     next.delete('page');
     setParams(next, { replace: options?.replace ?? false });
   };
