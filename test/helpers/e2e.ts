@@ -28,10 +28,11 @@ export async function startE2eServer(env: Record<string, string> = {}): Promise<
 }
 
 /**
- * For a browser test file: the server and Chromium start before its tests and stop after them.
+ * For a browser test file: the server (with `env` added to its configuration) and Chromium start
+ * before its tests and stop after them.
  * Read the fields inside tests (they are set once `beforeAll` has run).
  */
-export function e2eSession(): {
+export function e2eSession(env: Record<string, string> = {}): {
   readonly server: RunningServer;
   readonly base: string;
   readonly browser: Browser;
@@ -39,7 +40,7 @@ export function e2eSession(): {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startE2eServer();
+    server = await startE2eServer(env);
     browser = await launchBrowser();
   });
   afterAll(async () => {
