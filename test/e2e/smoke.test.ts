@@ -7,6 +7,15 @@ import { e2eSession, shots, signUp } from '../helpers/e2e.js';
 
 const e2e = e2eSession();
 
+/** The reviews the server stored for the learner with this e-mail. */
+const reviewsOf = (email: string) =>
+  e2e.server.app.database.db
+    .selectFrom('reviews as r')
+    .innerJoin('users as u', 'u.id', 'r.user_id')
+    .select('r.reviewed_at')
+    .where('u.email', '=', email)
+    .execute();
+
 describe('the web app in Chromium', () => {
   it('signs up, sees the dashboard, signs out, signs in again and signs out', async () => {
     const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -91,22 +100,8 @@ describe('the web app in Chromium', () => {
     });
     const errors = watchErrors(page);
     const email = uniqueEmail('study');
-    await page.goto(`${e2e.base}/signup`);
-    await page.getByLabel('Name').fill('Keyboard Learner');
-    await page.getByLabel('Email').fill(email);
-    await page.locator('input[name="password"]').fill('a long enough secret');
-    await page.getByLabel('Confirm password').fill('a long enough secret');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Keyboard');
-
-    const reviews = () =>
-      e2e.server.app.database.db
-        .selectFrom('reviews as r')
-        .innerJoin('users as u', 'u.id', 'r.user_id')
-        .select('r.id')
-        .where('u.email', '=', email)
-        .execute()
-        .then((rows) => rows.length);
+    await signUp(page, e2e.base, 'Keyboard Learner', email);
+    const reviews = async () => (await reviewsOf(email)).length;
 
     await page.goto(`${e2e.base}/study`);
     const counts = page.getByText(/^Left today:/);
@@ -145,13 +140,7 @@ describe('the web app in Chromium', () => {
     const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const email = uniqueEmail('offline');
     await signUp(page, e2e.base, 'Offline Learner', email);
-    const stored = () =>
-      e2e.server.app.database.db
-        .selectFrom('reviews as r')
-        .innerJoin('users as u', 'u.id', 'r.user_id')
-        .select('r.reviewed_at')
-        .where('u.email', '=', email)
-        .execute();
+    const stored = () => reviewsOf(email);
 
     await page.goto(`${e2e.base}/study`);
     await page.getByRole('button', { name: 'Reveal answer' }).waitFor();
