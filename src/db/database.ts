@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
@@ -84,22 +84,52 @@ export async function openDatabase(
 const statementNames = new Map<string, string>();
 const MAX_PREPARED = 2000;
 
+const TRANSACTION_STARTS = /^\s*(begin|start\s+transaction)\b/i;
+// `rollback to savepoint` stays inside the transaction.
+const TRANSACTION_ENDS = /^\s*(commit|end|abort|rollback(?!\s+to\b))\b/i;
+
+/** PostgreSQL's answer when a table a prepared statement reads changed shape since it was prepared. */
+const isStalePlan = (err: unknown) =>
+  (err as { code?: string })?.code === '0A000' &&
+  /cached plan must not change result type/.test((err as Error).message);
+
 /**
  * Kysely sends the same SQL text for the same query shape, so each connection prepares a text
  * once (a named statement) and PostgreSQL skips parsing and planning it again. Texts with
  * no parameters, very long ones and any beyond the cap (say, IN lists of every length) are sent
  * as before.
+ *
+ * A migration run by another process (a new instance in a rolling deploy) can change a table
+ * under statements this connection prepared; PostgreSQL then refuses them. The text is prepared
+ * again under a new name on this connection and, outside a transaction, run again at once; inside
+ * one the error stands (the transaction is aborted) and the next attempt uses the new name.
  */
 function usePreparedStatements(client: pg.PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const renamed = new Map<string, string>();
+  let inTransaction = false;
   client.query = ((text: unknown, values?: unknown, callback?: unknown) => {
+    if (typeof text === 'string' && text.length < 100) {
+      if (TRANSACTION_STARTS.test(text)) inTransaction = true;
+      else if (TRANSACTION_ENDS.test(text)) inTransaction = false;
+    }
     if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && text.length <= 10_000) {
       let name = statementNames.get(text);
       if (!name && statementNames.size < MAX_PREPARED) {
         name = `np_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
         statementNames.set(text, name);
       }
-      if (name) return query({ name, text, values }, callback);
+      if (name && callback === undefined) {
+        const named = renamed.get(text) ?? name;
+        return (query({ name: named, text, values }) as Promise<unknown>).catch((err: unknown) => {
+          if (!isStalePlan(err)) throw err;
+          const fresh = `${name}_${randomBytes(4).toString('hex')}`;
+          renamed.set(text, fresh);
+          if (inTransaction) throw err;
+          return query({ name: fresh, text, values });
+        });
+      }
+      if (name) return query({ name: renamed.get(text) ?? name, text, values }, callback);
     }
     return query(text, values, callback);
   }) as typeof client.query;
