@@ -167,6 +167,56 @@ describe('the web app in Chromium', () => {
     await page.close();
   });
 
+  it("offers to follow the device's time zone when the learner's days follow another", async () => {
+    const page = await e2e.browser.newPage({
+      viewport: { width: 1280, height: 800 },
+      timezoneId: 'Asia/Tokyo',
+    });
+    const errors = watchErrors(page);
+    const email = uniqueEmail('zone');
+    await signUp(page, e2e.base, 'Travelling Learner', email);
+    const zoneOf = async () =>
+      (
+        await e2e.server.app.database.db
+          .selectFrom('study_settings as s')
+          .innerJoin('users as u', 'u.id', 's.user_id')
+          .select('s.time_zone')
+          .where('u.email', '=', email)
+          .executeTakeFirstOrThrow()
+      ).time_zone;
+    await expect.poll(zoneOf).toBe('Asia/Tokyo');
+
+    // Days set to UTC on the plan page (as for an account older than time zones).
+    const toUtc = async () => {
+      await page.goto(`${e2e.base}/study/plan`);
+      await page.getByLabel('Your time zone').selectOption('UTC');
+      await page.getByRole('button', { name: 'Save settings' }).click();
+      await expect.poll(zoneOf).toBe('UTC');
+    };
+    await toUtc();
+    await page.goto(`${e2e.base}/study`);
+    const notice = page.getByText(
+      'Your study days start at midnight in UTC, but this device is set to Asia/Tokyo.',
+    );
+    await notice.waitFor();
+    await page.screenshot({ path: path.join(shots, 'time-zone-notice.png') });
+    await page.getByRole('button', { name: 'Use Asia/Tokyo' }).click();
+    await expect.poll(zoneOf).toBe('Asia/Tokyo');
+    await expect.poll(() => notice.count()).toBe(0);
+
+    // "Keep" is remembered on this device.
+    await toUtc();
+    await page.goto(`${e2e.base}/study`);
+    await page.getByRole('button', { name: 'Keep UTC' }).click();
+    await expect.poll(() => notice.count()).toBe(0);
+    await page.reload();
+    await page.getByRole('button', { name: 'Reveal answer' }).waitFor();
+    expect(await notice.count()).toBe(0);
+    expect(await zoneOf()).toBe('UTC');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('works on a phone-sized screen in dark mode', async () => {
     const page = await e2e.browser.newPage({ viewport: { width: 375, height: 740 }, colorScheme: 'dark' });
     const errors = watchErrors(page);

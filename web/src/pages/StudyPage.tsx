@@ -8,6 +8,7 @@ import { StudyCard } from '../components/study/StudyCard';
 import { StudyEmpty } from '../components/study/StudyEmpty';
 import { StudyFilters } from '../components/study/StudyFilters';
 import { SyncStatus } from '../components/study/SyncStatus';
+import { TimeZoneNotice } from '../components/study/TimeZoneNotice';
 import { plural } from '../lib/format';
 import { useTopics } from '../lib/queries';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
@@ -134,6 +135,7 @@ export function StudyPage() {
       </div>
 
       <div className="mb-4 space-y-2">
+        <TimeZoneNotice />
         <SyncStatus />
         <p role="status" aria-live="polite" className="text-sm text-slate-700 dark:text-slate-300">
           {announcement}
