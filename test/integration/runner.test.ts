@@ -25,7 +25,9 @@ const run = async (code: string, options: { timeoutMs?: number; module?: 'esm' |
 
 beforeAll(() => {
   process.env.NODEPREP_RUNNER_TEST_SECRET = 'do-not-leak-0f9c2';
-  runner = createRunner({ poolSize: 2, timeoutMs: 2000 });
+  // Generous for ordinary programs: in `npm test` these run beside the full content check, which
+  // keeps both cores busy. Tests about the time limit set their own.
+  runner = createRunner({ poolSize: 2, timeoutMs: 5000 });
 });
 afterAll(async () => {
   delete process.env.NODEPREP_RUNNER_TEST_SECRET;
