@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Queue } from 'bullmq';
+import { Queue, QueueEvents, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/errors.js';
-import { bullmqJobQueue, type JobQueue, memoryJobQueue } from '../../src/server/lib/jobs.js';
+import { bullmqJobQueue, type JobQueue, memoryJobQueue, waitForJob } from '../../src/server/lib/jobs.js';
 import { testRedisUrl } from '../helpers/databases.js';
 
 const queues: JobQueue[] = [];
@@ -137,6 +137,34 @@ describe.runIf(testRedisUrl)('job queue on BullMQ', () => {
       expect(await completed('brief')).toBe(1);
       expect(await completed('kept')).toBe(2);
     } finally {
+      redis.disconnect();
+    }
+  });
+
+  it('a caller still gets the result, or the failure, when the completion event never arrives', async () => {
+    const prefix = `nodeprep-test:jobs:${process.pid}:${Math.random()}`;
+    const name = 'deaf';
+    const redis = new Redis(testRedisUrl!, { maxRetriesPerRequest: null });
+    const queue = new Queue(name, { connection: redis, prefix });
+    const worker = new Worker(
+      name,
+      async (job) => {
+        await sleep(300);
+        if (job.data === 'fail') throw new Error('it broke');
+        return `done ${job.data}`;
+      },
+      { connection: redis.duplicate(), prefix },
+    );
+    // A reader that never reads: the events of these jobs are lost to the waiting callers.
+    const deaf = new QueueEvents(name, { connection: redis.duplicate(), prefix, autorun: false });
+    try {
+      const ok = await queue.add(name, 'fine');
+      await expect(waitForJob(ok, queue, deaf, 10_000)).resolves.toBe('done fine');
+      const bad = await queue.add(name, 'fail');
+      await expect(waitForJob(bad, queue, deaf, 10_000)).rejects.toThrow('it broke');
+    } finally {
+      await worker.close();
+      await Promise.all([deaf.close(), queue.close()]);
       redis.disconnect();
     }
   });

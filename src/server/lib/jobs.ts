@@ -1,4 +1,4 @@
-import { Queue, QueueEvents, Worker } from 'bullmq';
+import { Job, Queue, QueueEvents, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { AppError, type ErrorCode, errorCatalogue, isAppError } from '../../core/errors.js';
 
@@ -40,6 +40,8 @@ const APP_ERROR_PREFIX = 'nodeprep-app-error:';
 const DEFAULT_TIMEOUT_MS = 60_000;
 const QUIT_WAIT_MS = 1000;
 const CLOSE_WAIT_MS = 5000;
+/** How often a caller waiting for a BullMQ job looks at it in Redis besides listening for it. */
+const POLL_MS = 1000;
 
 /** Waits for `work` at most `ms`; true when it settled in time. */
 async function within(ms: number, work: Promise<unknown>): Promise<boolean> {
@@ -154,6 +156,47 @@ export function memoryJobQueue(): JobQueue {
 }
 
 /**
+ * Waits for a job's result: its completion event, or its state in Redis, looked at every second
+ * in case the event never comes. A QueueEvents reader that starts while a job finishes can miss
+ * that job's event (seen under load: the caller then waited out its whole time limit).
+ */
+export async function waitForJob<O>(
+  job: Job,
+  queue: Queue,
+  events: QueueEvents,
+  timeoutMs: number,
+): Promise<O> {
+  let timer: NodeJS.Timeout | undefined;
+  let done = false;
+  const evented = job.waitUntilFinished(events, timeoutMs) as Promise<O>;
+  // Whichever answers second is not listened to.
+  evented.catch(() => {});
+  const polled = new Promise<O>((resolve, reject) => {
+    const look = async () => {
+      if (done) return;
+      try {
+        const state = await queue.getJobState(job.id!);
+        if (state === 'completed' || state === 'failed') {
+          const stored = await Job.fromId(queue, job.id!);
+          if (stored && state === 'completed') return resolve(stored.returnvalue as O);
+          if (stored) return reject(new Error(stored.failedReason));
+        }
+      } catch {
+        // Redis away for a moment: the next look or the event decides.
+      }
+      if (!done) timer = setTimeout(look, POLL_MS);
+    };
+    timer = setTimeout(look, POLL_MS);
+  });
+  try {
+    return await Promise.race([evented, polled]);
+  } finally {
+    done = true;
+    clearTimeout(timer);
+  }
+}
+
+/**
  * BullMQ on Redis. Every instance is also a worker for every kind it defines; `run` waits for
  * the result through QueueEvents. Finished jobs stay for inspection (an hour unless the kind says otherwise), then are dropped.
  */
@@ -220,7 +263,7 @@ export function bullmqJobQueue(
           await admit();
           const job = await queue.add(name, input);
           try {
-            return (await job.waitUntilFinished(events, runOpts.timeoutMs ?? DEFAULT_TIMEOUT_MS)) as O;
+            return await waitForJob<O>(job, queue, events, runOpts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
           } catch (err) {
             const message = (err as Error).message ?? '';
             if (/timed out/i.test(message)) {
