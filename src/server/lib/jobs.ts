@@ -198,7 +198,8 @@ export async function waitForJob<O>(
 
 /**
  * BullMQ on Redis. Every instance is also a worker for every kind it defines; `run` waits for
- * the result through QueueEvents. Finished jobs stay for inspection (an hour unless the kind says otherwise), then are dropped.
+ * the result through QueueEvents (see `waitForJob`). Finished jobs stay for inspection (an hour
+ * unless the kind says otherwise), then are dropped.
  */
 export function bullmqJobQueue(
   redisUrl: string,
