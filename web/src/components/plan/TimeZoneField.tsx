@@ -2,11 +2,15 @@ import { useId, useMemo } from 'react';
 import { browserTimeZone } from '../../lib/format';
 import { selectClass } from '../TopicLevelSelects';
 
-/** Every zone this browser knows, with UTC and the current choice always among them. */
+/**
+ * Every zone this browser knows, with UTC, the device's zone and the current choice always among
+ * them (a browser without `Intl.supportedValuesOf` offers just those).
+ */
 function zoneNames(current: string): string[] {
-  const names = new Set(Intl.supportedValuesOf('timeZone'));
-  names.add('UTC');
-  names.add(current);
+  const names = new Set(
+    typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [],
+  );
+  for (const name of ['UTC', browserTimeZone(), current]) if (name) names.add(name);
   return [...names].sort();
 }
 
