@@ -1,5 +1,6 @@
 import { Job, Queue, QueueEvents, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { withDeadline } from '../../core/deadline.js';
 import { AppError, type ErrorCode, errorCatalogue, isAppError } from '../../core/errors.js';
 
 /**
@@ -43,19 +44,16 @@ const CLOSE_WAIT_MS = 5000;
 /** How often a caller waiting for a BullMQ job looks at it in Redis besides listening for it. */
 const POLL_MS = 1000;
 
-/** Waits for `work` at most `ms`; true when it settled in time. */
-async function within(ms: number, work: Promise<unknown>): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
+/** Waits for `work` at most `ms`; true when it settled (either way) in time. */
+function within(ms: number, work: Promise<unknown>): Promise<boolean> {
   const settled = work.then(
-    () => true,
-    () => true,
+    () => undefined,
+    () => undefined,
   );
-  const inTime = await Promise.race([settled, timedOut]);
-  clearTimeout(timer);
-  return inTime;
+  return withDeadline(settled, ms, () => new Error('late')).then(
+    () => true,
+    () => false,
+  );
 }
 
 /**
@@ -120,17 +118,12 @@ export function memoryJobQueue(): JobQueue {
       });
       return {
         run(input, runOpts = {}) {
-          const result = submit(input);
-          const timeoutMs = runOpts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-          let timer: NodeJS.Timeout | undefined;
           // As with BullMQ: past the time the caller stops waiting; the job itself runs on.
-          const late = new Promise<never>((_, reject) => {
-            timer = setTimeout(
-              () => reject(new AppError('request_timeout', `The ${name} job did not finish in time`)),
-              timeoutMs,
-            );
-          });
-          return Promise.race([result, late]).finally(() => clearTimeout(timer));
+          return withDeadline(
+            submit(input),
+            runOpts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+            () => new AppError('request_timeout', `The ${name} job did not finish in time`),
+          );
         },
         async enqueue(input, opts = {}) {
           if (opts.jobId) {

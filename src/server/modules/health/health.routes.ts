@@ -1,23 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { withDeadline } from '../../../core/deadline.js';
 
 const check = z.object({ status: z.enum(['ok', 'unavailable']), detail: z.string().optional() });
 
 async function probe(fn: () => Promise<unknown>, timeoutMs: number): Promise<z.infer<typeof check>> {
-  let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([
-      fn(),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-      }),
-    ]);
+    await withDeadline(fn(), timeoutMs, () => new Error(`no answer within ${timeoutMs} ms`));
     return { status: 'ok' };
   } catch (err) {
     return { status: 'unavailable', detail: (err as Error).message || String(err) };
-  } finally {
-    clearTimeout(timer);
   }
 }
 
