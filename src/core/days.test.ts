@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDay, dayKey, isTimeZone, startOfDay, startOfNextDay } from './days.js';
+import { calendarDay, dayKey, isTimeZone, startOfDay, startOfDayAfter, startOfNextDay } from './days.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -44,6 +44,14 @@ describe('learner days', () => {
       startOfNextDay(fallBack, 'America/New_York').getTime() -
       startOfDay(fallBack, 'America/New_York').getTime();
     expect(long / 3_600_000).toBe(25);
+  });
+
+  it('counts whole local days forwards and backwards across clock changes', () => {
+    const may = at('2026-05-10T15:00:00Z');
+    // Back across two clock changes and forward across one: still local midnights in New York.
+    expect(startOfDayAfter(may, -200, 'America/New_York').toISOString()).toBe('2025-10-22T04:00:00.000Z');
+    expect(startOfDayAfter(may, 200, 'America/New_York').toISOString()).toBe('2026-11-26T05:00:00.000Z');
+    expect(startOfDayAfter(may, 0, 'America/New_York').toISOString()).toBe('2026-05-10T04:00:00.000Z');
   });
 
   it('a day whose midnight was skipped starts when the clocks jumped', () => {

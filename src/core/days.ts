@@ -84,8 +84,14 @@ export function startOfDay(d: Date, timeZone = 'UTC'): Date {
   return new Date(hi);
 }
 
+/** The first instant of the local day `days` days after (or before, if negative) the one `d` is in. */
+export function startOfDayAfter(d: Date, days: number, timeZone = 'UTC'): Date {
+  // Noon of that date lies inside it whatever clock changes come between: days last 23 to 25 hours.
+  const noon = startOfDay(d, timeZone).getTime() + days * DAY_MS + 12 * HOUR_MS;
+  return startOfDay(new Date(noon), timeZone);
+}
+
 /** The first instant of the local day after the one `d` falls in. */
 export function startOfNextDay(d: Date, timeZone = 'UTC'): Date {
-  // A local day lasts 23 to 25 hours, so 30 hours after its start is inside the next one.
-  return startOfDay(new Date(startOfDay(d, timeZone).getTime() + 30 * HOUR_MS), timeZone);
+  return startOfDayAfter(d, 1, timeZone);
 }

@@ -1,5 +1,5 @@
 import type { Actor } from '../../../core/access.js';
-import { calendarDay, DAY_MS, dayKey, startOfDay } from '../../../core/days.js';
+import { calendarDay, DAY_MS, dayKey, startOfDay, startOfDayAfter } from '../../../core/days.js';
 import type { ProgressRepo } from './progress.repo.js';
 
 /**
@@ -39,14 +39,11 @@ export function progressService(deps: { repo: ProgressRepo; now?: () => Date }) 
       const today = calendarDay(at, timeZone);
       const yearAgo = new Date(today.getTime() - 364 * DAY_MS);
       const dayStart = startOfDay(at, timeZone);
-      // Noon of a local date n days away is inside it, whatever the clock changes in between.
-      const startOfDayIn = (n: number) =>
-        startOfDay(new Date(dayStart.getTime() + n * DAY_MS + DAY_MS / 2), timeZone);
       const [perDay, days, total, due, retention, mastery] = await Promise.all([
-        repo.reviewsPerDay(actor.userId, startOfDayIn(-364), timeZone),
+        repo.reviewsPerDay(actor.userId, startOfDayAfter(at, -364, timeZone), timeZone),
         repo.reviewDays(actor.userId, timeZone),
         repo.totalReviews(actor.userId),
-        repo.duePerDay(actor.userId, dayStart, startOfDayIn(30), timeZone),
+        repo.duePerDay(actor.userId, dayStart, startOfDayAfter(at, 30, timeZone), timeZone),
         repo.retentionByArea(actor.userId),
         repo.masteryByArea(actor.userId),
       ]);
