@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import { AppError } from '../../../core/errors.js';
+import type { ExercisesTable } from '../../../db/schema.js';
 import type { Cache } from '../../lib/cache.js';
 import type { ContentRepo } from './content.repo.js';
 import type {
@@ -25,16 +27,11 @@ const VERSION_TTL_MS = 2000;
 type CardListQuery = z.output<typeof cardListQuery>;
 type ExerciseListQuery = z.output<typeof exerciseListQuery>;
 
-interface ExerciseSummaryRow {
-  id: string;
-  topic_id: string;
-  kind: 'exercise' | 'debugging';
-  title: string;
-  level: string;
-  difficulty: number;
-  tags: string[];
-  cards: string[];
-}
+/** An exercise's listed columns, with the ids of the cards it practises. */
+type ExerciseSummaryRow = Pick<
+  Selectable<ExercisesTable>,
+  'id' | 'topic_id' | 'kind' | 'title' | 'level' | 'difficulty' | 'tags'
+> & { cards: string[] };
 
 const presentExerciseSummary = (e: ExerciseSummaryRow): z.infer<typeof exerciseSummary> => ({
   id: e.id,
